@@ -1,0 +1,16 @@
+// commands.h — each subcommand registers itself on the CLI11 app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace aj::cli {
+
+void register_commands(CLI::App& app);
+// The exit code the subcommand that ran asked for.
+int exit_code();
+void set_exit_code(int code);
+
+void add_layout_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+
+}  // namespace aj::cli

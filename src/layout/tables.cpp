@@ -1,0 +1,196 @@
+// tables.cpp — layout steps 4–6: tables, their rows and cells, paragraphs,
+// and the reading order of the final lines.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "layout/internal.h"
+
+namespace aj::layout::detail {
+namespace {
+
+constexpr double kColumnTolerance = 4.0;   // points: a line starts at a column edge
+constexpr double kIndentReach = 40.0;      // points: an unaligned start this far right of an edge is an indent
+constexpr double kParagraphGap = 0.35;     // × size: a vertical gap that ends a paragraph
+constexpr double kTableGap = 1.8;          // × size: a vertical gap that ends a table
+
+double row_size(const Row& r) { return r.segs.front().words.front().size; }
+
+// Index of the column a left edge x falls in, or -1 left of the table.
+int column_of(double x, const std::vector<double>& cols) {
+  int k = -1;
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (x >= cols[i] - kColumnTolerance) k = static_cast<int>(i);
+  return k;
+}
+
+bool aligned(double x, const std::vector<double>& cols) {
+  for (double c : cols)
+    if (std::fabs(c - x) <= kColumnTolerance) return true;
+  return false;
+}
+
+// A multi-segment row continues a table when its first segment starts at
+// the first column and at most one other segment is unaligned (an indented
+// continuation line, such as a bullet item's second line).
+bool continues(const Row& r, const std::vector<double>& cols) {
+  if (!aligned(r.segs.front().box.x0, cols)) return false;
+  size_t unaligned = 0;
+  for (const auto& s : r.segs) unaligned += !aligned(s.box.x0, cols);
+  return unaligned <= 1;
+}
+
+// A single segment belongs to the table when it lies in a right-hand column,
+// or starts in the first column and ends before the second one begins.
+bool fits(const Seg& s, const std::vector<double>& cols) {
+  int k = column_of(s.box.x0, cols);
+  if (k < 0) return false;
+  if (k >= 1) return true;
+  return s.box.x1 <= cols[1] + kColumnTolerance;
+}
+
+// "2.1.", "3.4", "4)" at the start of a line: a numbered item.
+bool numbered(const std::string& text) {
+  static const RE2 re(R"(^\d{1,2}(\.\d{1,2})*[.)]?\s)");
+  return RE2::PartialMatch(text, re);
+}
+
+bool ends_sentence(const std::string& t) {
+  return !t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == ':' || t.back() == '!' || t.back() == '?');
+}
+
+bool starts_upper(const std::string& t) {
+  static const RE2 re(R"(^\p{Lu})");
+  return RE2::PartialMatch(t, re);
+}
+
+// Step 6: paragraph starts along one column's lines (in order).
+void mark_paragraphs(std::vector<Line*>& stream) {
+  const Line* prev = nullptr;
+  for (Line* l : stream) {
+    bool start = !prev || l->bullet || numbered(l->text);
+    if (prev && !start) {
+      if (l->page != prev->page)
+        start = ends_sentence(prev->text) && starts_upper(l->text);
+      else
+        start = l->box.y0 - prev->box.y1 > kParagraphGap * std::max(l->size, 1.0);
+    }
+    l->para_start = start;
+    prev = l;
+  }
+}
+
+}  // namespace
+
+void build_tables(const std::vector<Row>& rows, Layout& out) {
+  // Step 4: which rows form tables, and each table's column edges.
+  std::vector<int> row_table(rows.size(), -1);
+  std::vector<std::vector<double>> cols;
+  int open = -1;
+  double bottom = 0;
+  int open_page = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    bool page_top = i == 0 || rows[i - 1].page != r.page;
+    bool near = open >= 0 && ((r.page == open_page && r.y0 - bottom <= kTableGap * row_size(r)) ||
+                              (r.page == open_page + 1 && page_top));
+    if (r.segs.size() >= 2) {
+      if (near && continues(r, cols[open])) {
+        for (const auto& s : r.segs)
+          if (s.box.x0 > cols[open].back() + kIndentReach) cols[open].push_back(s.box.x0);
+      } else {
+        open = static_cast<int>(cols.size());
+        cols.emplace_back();
+        for (const auto& s : r.segs) cols.back().push_back(s.box.x0);
+      }
+    } else if (!(near && fits(r.segs.front(), cols[open]))) {
+      open = -1;
+    }
+    if (open >= 0) {
+      row_table[i] = open;
+      bottom = r.y1;
+      open_page = r.page;
+    }
+  }
+
+  // Lines, with their table and column.
+  std::vector<std::vector<Line>> row_lines(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (const auto& s : rows[i].segs) {
+      Line l = to_line(s);
+      l.table = row_table[i];
+      if (l.table >= 0) l.column = std::max(0, column_of(s.box.x0, cols[l.table]));
+      row_lines[i].push_back(std::move(l));
+    }
+
+  // Step 6 first (rows need paragraph starts): one stream per table column,
+  // and one for all text outside tables.
+  std::map<std::pair<int, int>, std::vector<Line*>> streams;
+  for (auto& ls : row_lines)
+    for (auto& l : ls) streams[{l.table, l.column}].push_back(&l);
+  for (auto& [key, stream] : streams) mark_paragraphs(stream);
+
+  // Step 5: table rows start where the first column starts a paragraph, or
+  // where every cell of a line changes weight at once (a bold label row over
+  // a value row, which Word often sets without any spacing between them).
+  std::vector<int> table_row_count(cols.size(), 0);
+  std::map<std::pair<int, int>, bool> last_bold;  // (table, column) → weight of its last line
+  for (size_t i = 0; i < rows.size(); ++i) {
+    int t = row_table[i];
+    if (t < 0) continue;
+    bool starts = table_row_count[t] == 0;
+    for (const auto& l : row_lines[i]) starts = starts || (l.column == 0 && l.para_start);
+    bool all_switch = row_lines[i].size() >= 2;
+    for (const auto& l : row_lines[i]) {
+      auto it = last_bold.find({t, l.column});
+      all_switch = all_switch && it != last_bold.end() && it->second != l.bold;
+    }
+    if (starts || all_switch) ++table_row_count[t];
+    for (auto& l : row_lines[i]) {
+      l.row = table_row_count[t] - 1;
+      last_bold[{t, l.column}] = l.bold;
+    }
+  }
+
+  // Reading order: a table is emitted whole where its first row stands.
+  out.tables.assign(cols.size(), Table{});
+  for (size_t t = 0; t < cols.size(); ++t) {
+    out.tables[t].columns = cols[t];
+    out.tables[t].rows.resize(table_row_count[t]);
+  }
+  std::vector<bool> emitted(cols.size(), false);
+  auto emit = [&](Line l) {
+    out.lines.push_back(std::move(l));
+    return static_cast<int>(out.lines.size() - 1);
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    int t = row_table[i];
+    if (t < 0) {
+      for (auto& l : row_lines[i]) emit(std::move(l));
+      continue;
+    }
+    if (emitted[t]) continue;
+    emitted[t] = true;
+    Table& table = out.tables[t];
+    table.page_first = rows[i].page;
+    // Gather this table's lines by (row, column), keeping their vertical order.
+    std::vector<std::vector<std::vector<Line>>> grid(table.rows.size(),
+                                                     std::vector<std::vector<Line>>(table.columns.size()));
+    for (size_t j = i; j < rows.size(); ++j) {
+      if (row_table[j] != t) continue;
+      table.page_last = rows[j].page;
+      for (auto& l : row_lines[j]) grid[l.row][l.column].push_back(std::move(l));
+    }
+    for (size_t r = 0; r < grid.size(); ++r)
+      for (size_t c = 0; c < grid[r].size(); ++c) {
+        if (grid[r][c].empty()) continue;
+        Cell cell{static_cast<int>(c), {}};
+        for (auto& l : grid[r][c]) cell.lines.push_back(emit(std::move(l)));
+        table.rows[r].cells.push_back(std::move(cell));
+      }
+  }
+}
+
+}  // namespace aj::layout::detail

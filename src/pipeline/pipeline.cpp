@@ -1,0 +1,75 @@
+// pipeline.cpp — extract → layout → recognise, with failures as records.
+#include "pipeline/pipeline.h"
+
+#include <filesystem>
+
+#include "normalize/hyphen.h"
+#include "recognize/recognize.h"
+
+namespace aj::pipeline {
+
+struct Pipeline::Impl {
+  extract::Extractor extractor;
+  recognize::GrammarSet grammars;
+  std::unique_ptr<hyphen::Resolver> hyphens;
+  std::unique_ptr<recognize::Recognizer> recognizer;
+  layout::Options layout_options;
+};
+
+Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
+Pipeline::~Pipeline() = default;
+
+std::unique_ptr<Pipeline> Pipeline::create(const std::string& grammar_dir, std::string* error) {
+  auto grammars = recognize::load_grammars(grammar_dir, error);
+  if (!grammars) return nullptr;
+  auto hyphens = hyphen::Resolver::load(error);
+  if (!hyphens) return nullptr;
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->impl_->grammars = std::move(*grammars);
+  p->impl_->hyphens = std::move(hyphens);
+  p->impl_->recognizer = std::make_unique<recognize::Recognizer>(p->impl_->grammars, *p->impl_->hyphens);
+  p->impl_->layout_options.furniture_patterns = p->impl_->grammars.common.furniture;
+  return p;
+}
+
+namespace {
+
+Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, extract::Document doc, const std::string& name) {
+  Parsed out;
+  out.info = doc.info;
+  const std::string file = std::filesystem::path(name).filename().string();
+  if (!doc.readable()) {
+    Record r;
+    r.source = Source{file, 1, 1, std::max(1, doc.info.pages)};
+    r.status = Status::failed;
+    r.problems = doc.problems;
+    out.records.push_back(std::move(r));
+    return out;
+  }
+  auto layout = layout::analyse(doc, p.layout_options());
+  Record r = rec.recognize(layout, file);
+  // Page-level problems (a page without text) come first.
+  r.problems.insert(r.problems.begin(), doc.problems.begin(), doc.problems.end());
+  bool has_text = false;
+  for (const auto& page : doc.pages) has_text = has_text || !page.words.empty();
+  if (!has_text) r.status = Status::failed;
+  else if (!doc.problems.empty() && r.status == Status::ok) r.status = Status::partial;
+  out.records.push_back(std::move(r));
+  return out;
+}
+
+}  // namespace
+
+Parsed Pipeline::parse_file(const std::string& path) const {
+  return finish(*this, *impl_->recognizer, impl_->extractor.load_file(path), path);
+}
+
+Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name) const {
+  return finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes), file_name);
+}
+
+const recognize::GrammarSet& Pipeline::grammars() const { return impl_->grammars; }
+const extract::Extractor& Pipeline::extractor() const { return impl_->extractor; }
+const layout::Options& Pipeline::layout_options() const { return impl_->layout_options; }
+
+}  // namespace aj::pipeline

@@ -1,0 +1,47 @@
+// pipeline.h — the stages wired together: a PDF in, records out.
+//
+// A Pipeline holds what is costly to build and safe to reuse for every
+// document of a run: the Poppler sentinel (extract/), the grammars, the
+// hyphen lexicon. parse_*() never throws for a bad document: a PDF that
+// cannot be read still yields one record, status failed, whose problems say
+// why, so that an import or export reports it and goes on.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+#include "extract/pdf.h"
+#include "layout/layout.h"
+#include "recognize/grammar.h"
+
+namespace aj::pipeline {
+
+struct Parsed {
+  std::vector<Record> records;    // at least one
+  extract::DocInfo info;          // PDF metadata (pages, producer, …)
+};
+
+class Pipeline {
+ public:
+  // Loads grammars from `grammar_dir` and the Estonian lexicon; nullptr and
+  // *error when either cannot be loaded.
+  static std::unique_ptr<Pipeline> create(const std::string& grammar_dir, std::string* error);
+  ~Pipeline();
+
+  Parsed parse_file(const std::string& path) const;
+  Parsed parse_bytes(std::string_view bytes, const std::string& file_name) const;
+
+  const recognize::GrammarSet& grammars() const;
+  const extract::Extractor& extractor() const;
+  const layout::Options& layout_options() const;
+
+ private:
+  Pipeline();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aj::pipeline

@@ -1,0 +1,172 @@
+// builder.cpp — field values → Record fields (see reading.h).
+#include <algorithm>
+
+#include "normalize/text.h"
+#include "recognize/reading.h"
+#include "recognize/values.h"
+
+namespace aj::recognize {
+namespace {
+
+int page_of(const Value& v) { return v.empty() || !v.front().line ? 0 : v.front().line->page; }
+
+// Drops the ':' a label may end with and the spaces around it.
+std::string clean_label(std::string s) {
+  s = trim(s);
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+Builder::Builder(const layout::Layout& layout, const Common& common, const hyphen::Resolver& hyphens)
+    : layout_(layout), common_(common), hyphens_(hyphens), taken_(layout.lines.size(), false) {
+  for (const auto& l : layout.lines) vocab_.add_text(l.text);
+}
+
+void Builder::problem(Code code, int page, std::string message, std::string excerpt, std::optional<Box> box) {
+  record_.problems.push_back(Problem::make(code, page, std::move(message), std::move(excerpt), box));
+}
+
+std::string Builder::join(const Value& v) {
+  std::vector<std::string> lines;
+  for (const auto& p : v)
+    if (!trim(p.text).empty()) lines.push_back(p.text);
+  std::vector<hyphen::Decision> log;
+  std::string out = normalize::collapse_spaces(normalize::strip_soft_hyphens(hyphens_.join_lines(lines, vocab_, &log)));
+  for (const auto& d : log)
+    if (!d.certain)
+      problem(Code::hyphen_uncertain, page_of(v),
+              "no rule decided the line-end hyphen in '" + d.left + "|" + d.right + "'; read as '" + d.result + "'",
+              d.left + d.right);
+  return out;
+}
+
+std::vector<std::string> Builder::items(const Value& v) {
+  std::vector<std::string> out;
+  Value cur;
+  auto flush = [&] {
+    std::string t = join(cur);
+    if (!t.empty()) out.push_back(t);
+    cur.clear();
+  };
+  for (const auto& p : v) {
+    if (p.item_start && !cur.empty()) flush();
+    cur.push_back(p);
+  }
+  flush();
+  return out;
+}
+
+bool Builder::has(const std::string& field) const {
+  return std::find(fields_set_.begin(), fields_set_.end(), field) != fields_set_.end();
+}
+
+void Builder::set(const std::string& field, const Value& v, const std::string& label) {
+  Record& r = record_;
+  const int page = page_of(v);
+  auto text = [&]() -> Text {
+    std::string t = join(v);
+    if (t.empty()) return std::nullopt;
+    return t;
+  };
+  auto append = [](Text& dst, const Text& more) {
+    if (!more) return;
+    dst = dst ? *dst + " " + *more : *more;
+  };
+  fields_set_.push_back(field);
+
+  if (field == "title") r.title = text();
+  else if (field == "direct_manager") r.direct_manager = text();
+  else if (field == "purpose") append(r.purpose, text());
+  else if (field == "position_group") r.position_group = text();
+  else if (field == "special_conditions") r.special_conditions = text();
+  else if (field == "work_tools") append(r.work_tools, text());
+  else if (field == "review_note") append(r.review_note, text());
+  else if (field == "computer_skills") append(r.requirements.computer_skills, text());
+  else if (field == "knowledge_and_skills") append(r.requirements.knowledge_and_skills, text());
+  else if (field == "structural_unit") {
+    r.structural_unit = text();
+    if (r.structural_unit) {
+      Unit u = parse_unit(*r.structural_unit, common_);
+      r.department = u.department;
+      r.division = u.division;
+      r.team = u.team;
+      if (!u.department && !u.division)
+        problem(Code::value_invalid, page, "no department or division recognised in the unit", *r.structural_unit);
+    }
+  } else if (field == "subordinates" || field == "substitutes" || field == "substituted_by") {
+    Positions p = parse_positions(join(v), common_);
+    if (field == "subordinates") r.subordinates = p.items;
+    if (field == "substitutes") { r.substitutes = p.items; r.substitutes_scope = p.scope; }
+    if (field == "substituted_by") { r.substituted_by = p.items; r.substituted_by_scope = p.scope; }
+  } else if (field == "education") {
+    if (auto t = text()) {
+      r.requirements.education = parse_education(*t, common_);
+      if (!r.requirements.education->level)
+        problem(Code::value_invalid, page, "no education level recognised", *t);
+    }
+  } else if (field == "experience") {
+    if (auto t = text()) r.requirements.experience = parse_experience(*t, common_);
+  } else if (field == "languages") {
+    if (auto t = text()) {
+      auto langs = parse_languages(*t, common_, page, r.problems);
+      if (langs.empty()) problem(Code::value_invalid, page, "no language recognised", *t);
+      for (auto& l : langs) r.requirements.languages.push_back(std::move(l));
+    }
+  } else if (field == "personal_qualities") {
+    if (auto t = text()) r.requirements.personal_qualities = split_qualities(*t);
+  } else if (field == "rights" || field == "responsibilities") {
+    auto& dst = field == "rights" ? r.rights : r.responsibilities;
+    for (auto& item : items(v)) dst.push_back(std::move(item));
+  } else if (field == "competencies") {
+    // A line "Name:" opens a competency whose bullets are its items; a
+    // bullet "Name: description" under no such line is a competency of its
+    // own; a bullet with no colon is a name without items.
+    const std::string group = clean_label(label);
+    int open = -1;   // index of the competency a "Name:" line opened
+    std::vector<Value> entries;
+    std::vector<bool> is_header;
+    for (const auto& p : v) {
+      std::string t = trim(p.text);
+      bool header = !p.bullet && p.item_start && !t.empty() && t.back() == ':';
+      if (header || p.item_start || entries.empty()) {
+        entries.emplace_back();
+        is_header.push_back(header);
+      }
+      entries.back().push_back(p);
+    }
+    for (size_t i = 0; i < entries.size(); ++i) {
+      std::string t = join(entries[i]);
+      if (t.empty()) continue;
+      if (is_header[i]) {
+        r.competencies.push_back(Competency{group, clean_label(t), {}});
+        open = static_cast<int>(r.competencies.size()) - 1;
+      } else if (open >= 0) {
+        r.competencies[open].items.push_back(t);
+      } else if (auto colon = t.find(':'); colon != std::string::npos) {
+        r.competencies.push_back(Competency{group, trim(t.substr(0, colon)), {trim(t.substr(colon + 1))}});
+      } else {
+        r.competencies.push_back(Competency{group, t, {}});
+      }
+    }
+  } else if (field == "employer" || field == "employee") {
+    if (!r.signatures) r.signatures = Signatures{};
+    std::vector<std::string> lines;
+    for (const auto& p : v) {
+      std::string t = trim(p.text);
+      if (RE2::FullMatch(t, *common_.digital_signature)) {
+        r.signatures->digital = true;
+        continue;
+      }
+      if (!t.empty()) lines.push_back(t);
+    }
+    if (field == "employer")
+      r.signatures->employer = Signatures::Employer{lines.size() > 0 ? Text(lines[0]) : std::nullopt,
+                                                    lines.size() > 1 ? Text(lines[1]) : std::nullopt};
+    else
+      r.signatures->employee = Signatures::Employee{lines.size() > 0 ? Text(lines[0]) : std::nullopt};
+  }
+}
+
+}  // namespace aj::recognize

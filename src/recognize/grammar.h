@@ -1,0 +1,99 @@
+// grammar.h — layout families as data: what grammars/*.toml may say.
+//
+// A grammar describes one family of job-description layouts: the headings
+// that open its sections, how each section is read, and the labels of its
+// fields, all as RE2 patterns (case-insensitive unless they say otherwise).
+// Grammars are loaded at run time, so adding a synonym or a new agency's
+// template needs no rebuild. `_common.toml` holds what every family shares:
+// Estonian vocabulary for the value parsers (language names, education
+// levels, number words, unit kinds, position nouns) and page furniture.
+//
+// Invariants after load(): every pattern compiled; every `field` names a
+// record field the recogniser knows (see kFieldNames in grammar.cpp); every
+// `reader` is one of fields | tasks | list | text.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aj::recognize {
+
+using Pattern = std::shared_ptr<const RE2>;
+
+// A label that opens a field's value, inside a `fields` section or anywhere.
+struct FieldLabel {
+  std::string field;          // record field, e.g. "structural_unit", "competencies"
+  Pattern label;              // matched at the start of a line (after an optional item number)
+  bool required = false;
+  bool whole_line = false;    // the label must be the whole line (stacked headings like "Õigused")
+};
+
+enum class Reader { fields, tasks, list, text };
+
+struct Section {
+  std::string name;
+  Pattern heading;            // full-line match
+  Reader reader = Reader::fields;
+  bool required = false;
+  std::string field;          // for list and text readers: the field the section fills
+  std::vector<FieldLabel> fields;   // for the fields reader
+  std::vector<Pattern> skip;        // lines that are not content (column headers, lead-ins)
+  Pattern task_start;               // tasks: "2.1." at a line start; group 1 is the number
+  Pattern result_label;             // tasks: inline "Oodatav tulemus:" opening a result
+  Pattern item_number;              // list: a leading item number to drop ("4.1.")
+};
+
+struct Grammar {
+  std::string name, description, file;
+  std::vector<Pattern> detect;            // lines that speak for this family
+  std::vector<Pattern> preamble_skip;     // lines before the first section that are not content
+  Pattern approval;                       // over the preamble's text; named groups authority, date, directive_number, appendix
+  Pattern contract_appendix;              // a preamble line saying it is an employment-contract appendix
+  std::vector<FieldLabel> anywhere;       // fields recognised in any section (the review note)
+  std::vector<Section> sections;
+};
+
+// Estonian vocabulary shared by all grammars (_common.toml).
+struct Common {
+  std::vector<std::string> furniture;                       // page furniture patterns (full match)
+  Pattern label_number;                                     // an item number before a label: "1.3 "
+  std::vector<std::pair<std::string, Pattern>> education_levels;   // level → pattern, first match wins
+  Pattern education_fields;                                 // group 1: the preferred or required fields
+  Pattern optional_marker;                                  // soovitatavalt / eelistatavalt …
+  Pattern years_digits;                                     // group 1: years, "3-aastane"
+  std::map<std::string, int> number_words;                  // "viie" → 5 (stems before -aastane / aastat)
+  Pattern years_words;                                      // group 1: a number word
+  std::vector<std::pair<std::string, Pattern>> languages;   // ISO code → pattern for the language's name
+  Pattern foreign_language;                                 // "võõrkeel…"
+  Pattern cefr;                                             // group 1: a level-looking token
+  Pattern none_marker;                                      // "-", "Puuduvad", "puudub"
+  Pattern list_joiner;                                      // words that join two positions: ja, või, ning
+  Pattern position_head;                                    // last word of a position name
+  Pattern scope;                                            // a parenthetical that limits scope
+  Pattern department, division, team;                       // unit kinds, nominative; group 1 the stem
+  Pattern department_genitive, division_genitive;           // "…osakonna", "…talituse"
+  std::string department_nominative_suffix, division_nominative_suffix;
+  Pattern digital_signature;                                // "(allkirjastatud digitaalselt)"
+};
+
+struct GrammarSet {
+  Common common;
+  std::vector<Grammar> grammars;
+  std::string fingerprint;      // hash of all files' bytes: a change re-parses the archive
+};
+
+// Loads every *.toml in `dir` (_common.toml first). On any error (unreadable
+// file, TOML syntax, bad pattern, unknown field or reader) returns nullopt
+// and sets *error to "FILE: what is wrong".
+std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* error);
+
+// The grammars folder to use when none is given: $AJ_GRAMMARS, else the
+// source tree's grammars/ (builds run from a checkout).
+std::string default_grammar_dir();
+
+}  // namespace aj::recognize

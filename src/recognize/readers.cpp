@@ -1,0 +1,310 @@
+// readers.cpp — how each kind of section hands its lines to fields.
+//
+// Values are assigned by position on the page, not by the order Poppler or
+// the layout emitted them: a value belongs to the nearest label above it
+// (same page, or an earlier page) and, in a row of labels (a grid), to the
+// label whose column it stands in. This reads a label | value table, a
+// label-row-over-value-row grid and labels stacked over their values alike.
+#include <algorithm>
+
+#include "recognize/reading.h"
+#include "recognize/values.h"
+
+namespace aj::recognize {
+namespace {
+
+constexpr double kSameRow = 3.0;       // points: two lines start on the same row
+constexpr double kSameColumn = 4.0;    // points: a value starts at or right of its label
+
+struct LabelMatch {
+  bool ok = false;
+  std::string label;   // the label as written
+  std::string rest;    // what follows it on the line
+};
+
+bool starts_with_letter(const std::string& s) {
+  static const RE2 letter(R"(^\pL)");
+  return RE2::PartialMatch(s, letter);
+}
+
+std::string strip_colon(std::string s) {
+  s = trim(s);
+  if (!s.empty() && s.front() == ':') s.erase(0, 1);
+  return trim(s);
+}
+
+LabelMatch match_label(const FieldLabel& f, const std::string& text) {
+  const RE2& re = *f.label;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(n);
+  if (!re.Match(text, 0, text.size(), RE2::ANCHOR_START, sub.data(), n)) return {};
+  size_t end = sub[0].size();
+  if (end < text.size() && starts_with_letter(text.substr(end))) return {};  // "Alluvad" is not "Allub"
+  LabelMatch m{true, text.substr(0, end), strip_colon(text.substr(end))};
+  // A `keep` group marks where the value starts inside the label's match.
+  const auto& names = re.NamedCapturingGroups();
+  if (auto it = names.find("keep"); it != names.end() && sub[it->second].data() != nullptr) {
+    size_t from = sub[it->second].data() - text.data();
+    m.label = text.substr(0, from);
+    m.rest = text.substr(from);
+  }
+  if (f.whole_line && !m.rest.empty()) return {};
+  return m;
+}
+
+bool skipped(const std::vector<Pattern>& skip, const std::string& text) {
+  for (const auto& p : skip)
+    if (RE2::FullMatch(text, *p)) return true;
+  return false;
+}
+
+// (page, y) ordering of where a line starts.
+bool at_or_above(const layout::Line& a, const layout::Line& b) {
+  return a.page < b.page || (a.page == b.page && a.box.y0 <= b.box.y0 + kSameRow);
+}
+
+Piece piece_of(const layout::Line& l, bool first) {
+  return Piece{l.text, &l, first || l.bullet || l.para_start, l.bullet};
+}
+
+struct Hit {
+  int line;
+  const FieldLabel* field;
+  std::string label;
+  Value value;
+};
+
+// The label a value line belongs to, or -1.
+int owner_of(const std::vector<Hit>& hits, const layout::Line& v, const Builder& b) {
+  int last = -1;
+  for (size_t h = 0; h < hits.size(); ++h)
+    if (at_or_above(b.line(hits[h].line), v)) {
+      if (last < 0) last = static_cast<int>(h);
+      const auto& cur = b.line(hits[last].line);
+      const auto& cand = b.line(hits[h].line);
+      if (cand.page > cur.page || (cand.page == cur.page && cand.box.y0 > cur.box.y0 + kSameRow))
+        last = static_cast<int>(h);
+    }
+  if (last < 0) return -1;
+  // The row of labels the latest one stands in; the value's column picks one.
+  const auto& row_line = b.line(hits[last].line);
+  int best = -1, leftmost = -1;
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const auto& l = b.line(hits[h].line);
+    if (l.page != row_line.page || std::abs(l.box.y0 - row_line.box.y0) > kSameRow) continue;
+    if (leftmost < 0 || l.box.x0 < b.line(hits[leftmost].line).box.x0) leftmost = static_cast<int>(h);
+    if (l.box.x0 <= v.box.x0 + kSameColumn && (best < 0 || l.box.x0 > b.line(hits[best].line).box.x0))
+      best = static_cast<int>(h);
+  }
+  return best >= 0 ? best : leftmost;
+}
+
+int labels_in_row(const std::vector<Hit>& hits, const layout::Line& l, const Builder& b) {
+  int n = 0;
+  for (const auto& h : hits) {
+    const auto& o = b.line(h.line);
+    n += o.page == l.page && std::abs(o.box.y0 - l.box.y0) <= kSameRow;
+  }
+  return n;
+}
+
+}  // namespace
+
+void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
+  std::vector<Hit> hits;
+  std::vector<int> values;
+  for (int i : s.lines) {
+    if (b.taken(i)) continue;
+    const auto& l = b.line(i);
+    if (skipped(sec.skip, l.text)) {
+      b.take(i);
+      continue;
+    }
+    const bool label_cell = l.table >= 0 && b.layout().tables[l.table].columns.size() >= 2;
+    bool matched = false;
+    for (const auto& f : sec.fields) {
+      LabelMatch m = match_label(f, l.text);
+      // In a table's right-hand columns only a whole cell is a label (grids);
+      // "Eritingimused määratakse …" is the value of the label "Eritingimused".
+      if (!m.ok || (label_cell && l.column >= 1 && !m.rest.empty())) continue;
+      b.take(i);
+      Hit h{i, &f, m.label, {}};
+      // In a label | value table the rest of a label cell is more label.
+      if (!m.rest.empty() && !(label_cell && l.column == 0)) h.value.push_back(Piece{m.rest, &l, true, false});
+      hits.push_back(std::move(h));
+      matched = true;
+      break;
+    }
+    if (!matched) values.push_back(i);
+  }
+  for (int i : values) {
+    const auto& v = b.line(i);
+    int o = owner_of(hits, v, b);
+    if (o < 0) continue;  // before any label: left for the unassigned-text report
+    Hit& h = hits[o];
+    const auto& lab = b.line(h.line);
+    b.take(i);
+    // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
+    if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&
+        b.layout().tables[v.table].columns.size() >= 2 && labels_in_row(hits, lab, b) == 1) {
+      h.label += " " + v.text;
+      continue;
+    }
+    h.value.push_back(piece_of(v, h.value.empty()));
+  }
+  for (const auto& h : hits) b.set(h.field->field, h.value, h.label);
+}
+
+void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
+  for (size_t k = 0; k < s.lines.size(); ++k) {
+    int i = s.lines[k];
+    if (b.taken(i)) continue;
+    for (const auto& f : g.anywhere) {
+      LabelMatch m = match_label(f, b.line(i).text);
+      if (!m.ok) continue;
+      b.take(i);
+      Value v{Piece{m.rest, &b.line(i), true, false}};
+      // The rest of its paragraph.
+      for (size_t j = k + 1; j < s.lines.size(); ++j) {
+        const auto& n = b.line(s.lines[j]);
+        if (b.taken(s.lines[j]) || n.para_start || n.bullet || n.table != b.line(i).table ||
+            n.column != b.line(i).column)
+          break;
+        b.take(s.lines[j]);
+        v.push_back(piece_of(n, false));
+      }
+      b.set(f.field, v, m.label);
+      break;
+    }
+  }
+}
+
+void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
+  struct TaskDraft {
+    int line;
+    std::string number;
+    Value text, results;
+    bool inline_results = false;
+  };
+  std::vector<TaskDraft> tasks;
+  std::vector<int> result_lines;
+  for (int i : s.lines) {
+    if (b.taken(i)) continue;
+    const auto& l = b.line(i);
+    if (skipped(sec.skip, l.text)) {
+      b.take(i);
+      continue;
+    }
+    if (l.table >= 0 && l.column >= 1) {
+      result_lines.push_back(i);
+      continue;
+    }
+    re2::StringPiece in(l.text), number;
+    if (RE2::Consume(&in, *sec.task_start, &number)) {
+      b.take(i);
+      tasks.push_back(TaskDraft{i, std::string(number), {Piece{std::string(in), &l, true, false}}, {}});
+      continue;
+    }
+    if (tasks.empty()) continue;  // unassigned
+    b.take(i);
+    TaskDraft& t = tasks.back();
+    re2::StringPiece rest(l.text);
+    if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
+      t.inline_results = true;
+      t.results.push_back(Piece{std::string(rest), &l, true, false});
+    } else if (t.inline_results) {
+      t.results.push_back(Piece{l.text, &l, l.bullet, l.bullet});
+    } else {
+      t.text.push_back(piece_of(l, false));
+    }
+  }
+  // Results in the right-hand column belong to the last task started above them.
+  for (int i : result_lines) {
+    const auto& v = b.line(i);
+    int owner = -1;
+    for (size_t t = 0; t < tasks.size(); ++t)
+      if (at_or_above(b.line(tasks[t].line), v)) owner = static_cast<int>(t);
+    if (owner < 0) continue;
+    b.take(i);
+    tasks[owner].results.push_back(piece_of(v, tasks[owner].results.empty()));
+  }
+  for (auto& t : tasks) {
+    Task task{t.number, b.join(t.text), b.items(t.results)};
+    if (task.results.empty())
+      b.problem(Code::task_without_results, b.line(t.line).page, "task " + t.number + " has no expected results",
+                task.text, b.line(t.line).box);
+    b.record().tasks.push_back(std::move(task));
+  }
+}
+
+void read_list(const Section& sec, const SectionLines& s, Builder& b) {
+  Value v;
+  for (int i : s.lines) {
+    if (b.taken(i)) continue;
+    const auto& l = b.line(i);
+    b.take(i);
+    if (skipped(sec.skip, l.text)) continue;
+    Piece p = piece_of(l, v.empty());
+    re2::StringPiece in(p.text);
+    if (sec.item_number && RE2::Consume(&in, *sec.item_number)) {
+      p.text = std::string(in);
+      p.item_start = true;
+    }
+    v.push_back(std::move(p));
+  }
+  b.set(sec.field, v, "");
+}
+
+void read_text(const Section& sec, const SectionLines& s, Builder& b) {
+  Value v;
+  for (int i : s.lines) {
+    if (b.taken(i)) continue;
+    b.take(i);
+    if (!skipped(sec.skip, b.line(i).text)) v.push_back(piece_of(b.line(i), v.empty()));
+  }
+  if (!v.empty()) b.set(sec.field, v, "");
+}
+
+void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
+  std::string joined;
+  std::vector<std::pair<size_t, int>> starts;  // offset in `joined` → line
+  for (int i : s.lines) {
+    const auto& l = b.line(i);
+    if (skipped(g.preamble_skip, l.text)) {
+      b.take(i);
+      continue;
+    }
+    if (g.contract_appendix && RE2::PartialMatch(l.text, *g.contract_appendix)) {
+      b.take(i);
+      b.record().contract_appendix = true;
+      continue;
+    }
+    if (!joined.empty()) joined += ' ';
+    starts.emplace_back(joined.size(), i);
+    joined += l.text;
+  }
+  if (!g.approval || joined.empty()) return;
+  const RE2& re = *g.approval;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(n);
+  if (!re.Match(joined, 0, joined.size(), RE2::UNANCHORED, sub.data(), n)) return;
+  auto group = [&](const char* name) -> Text {
+    const auto& names = re.NamedCapturingGroups();
+    auto it = names.find(name);
+    if (it == names.end() || sub[it->second].data() == nullptr) return std::nullopt;
+    return trim(std::string(sub[it->second]));
+  };
+  Approval a{group("authority"), std::nullopt, group("directive_number"), group("appendix")};
+  if (auto d = group("date")) {
+    a.date = iso_date(*d);
+    if (!a.date) b.problem(Code::value_invalid, b.line(starts.front().second).page, "'" + *d + "' is not a date", *d);
+  }
+  b.record().approval = a;
+  size_t from = sub[0].data() - joined.data(), to = from + sub[0].size();
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t end = k + 1 < starts.size() ? starts[k + 1].first : joined.size();
+    if (starts[k].first < to && end > from) b.take(starts[k].second);
+  }
+}
+
+}  // namespace aj::recognize
