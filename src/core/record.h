@@ -76,6 +76,14 @@ struct Signatures {
   bool digital = false;
 };
 
+// A section of the document as it stood (heading and plain text), kept so
+// that text no field took is still queryable in the database.
+struct RawSection {
+  std::string heading;     // the heading line, or "" for the text before the first heading
+  std::string text;
+  int page_first = 0, page_last = 0;
+};
+
 enum class Status { ok, partial, failed };
 std::string_view status_name(Status);
 
@@ -96,10 +104,16 @@ struct Record {
   Status status = Status::failed;
   std::vector<Problem> problems;
   std::string grammar;               // which grammar built it; not in the contract's JSON
+  std::vector<RawSection> sections;  // not in the contract's JSON
 };
 
 nlohmann::ordered_json to_json(const Record&);
 Record record_from_json(const nlohmann::json&);   // the inverse, for the store and tests
 nlohmann::ordered_json to_json(const Problem&);
+
+// The contract's JSON plus what the store keeps beside it: "grammar",
+// "sections", and each problem's "box" and "excerpt". record_from_json()
+// reads both shapes.
+nlohmann::ordered_json to_full_json(const Record&);
 
 }  // namespace aj

@@ -118,6 +118,21 @@ oj to_json(const Record& r) {
   return j;
 }
 
+oj to_full_json(const Record& r) {
+  oj j = to_json(r);
+  j["grammar"] = r.grammar;
+  oj secs = oj::array();
+  for (const auto& s : r.sections)
+    secs.push_back({{"heading", s.heading}, {"text", s.text}, {"page_first", s.page_first}, {"page_last", s.page_last}});
+  j["sections"] = secs;
+  for (size_t i = 0; i < r.problems.size(); ++i) {
+    const auto& p = r.problems[i];
+    j["problems"][i]["excerpt"] = p.excerpt;
+    j["problems"][i]["box"] = p.box ? oj{p.box->x0, p.box->y0, p.box->x1, p.box->y1} : oj(nullptr);
+  }
+  return j;
+}
+
 Record record_from_json(const nlohmann::json& j) {
   Record r;
   const auto& s = j.at("source");
@@ -186,11 +201,19 @@ Record record_from_json(const nlohmann::json& j) {
   for (const auto& p : j.value("problems", nlohmann::json::array())) {
     auto code = code_from_name(p.value("code", ""));
     if (!code) continue;
-    Problem pr = Problem::make(*code, p["page"].is_number() ? p["page"].get<int>() : 0, p.value("message", ""));
+    Problem pr = Problem::make(*code, p.contains("page") && p["page"].is_number() ? p["page"].get<int>() : 0,
+                               p.value("message", ""), p.value("excerpt", ""));
+    if (p.contains("box") && p["box"].is_array() && p["box"].size() == 4)
+      pr.box = Box{p["box"][0].get<double>(), p["box"][1].get<double>(), p["box"][2].get<double>(),
+                   p["box"][3].get<double>()};
     const std::string sev = p.value("severity", "error");
     pr.severity = sev == "info" ? Severity::info : sev == "warning" ? Severity::warning : Severity::error;
     r.problems.push_back(pr);
   }
+  r.grammar = j.value("grammar", "");
+  for (const auto& s : j.value("sections", nlohmann::json::array()))
+    r.sections.push_back(RawSection{s.value("heading", ""), s.value("text", ""), s.value("page_first", 0),
+                                    s.value("page_last", 0)});
   return r;
 }
 

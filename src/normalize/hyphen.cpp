@@ -6,9 +6,10 @@
 // letter is written, and a word is never divided so that one letter stays
 // behind. Only then are the document's own words, Hunspell (et_EE) and the
 // hyphenation patterns (hyph_et) asked. Both of those speak ISO-8859-15, so
-// words are lower-cased with ICU and converted with ucnv. Hunspell keeps
-// per-call state inside its affix manager, so the resolver serialises its
-// calls (and the converters) behind one mutex; decide() is safe to share.
+// words are lower-cased with ICU and converted with ucnv. Hunspell's affix
+// manager keeps per-lookup state in members (its source calls them "not
+// stateless"), and a UConverter is not thread-safe either, so both sit behind
+// one mutex: one Resolver may be shared by threads.
 #include "normalize/hyphen.h"
 
 #include "normalize/text.h"
@@ -407,7 +408,7 @@ Decision Resolver::decide_token(std::string_view prev, std::string_view tok, std
     d.certain = certain;
     d.result.assign(stem);
     if (v != Verdict::join) d.result += '-';
-    if (v == Verdict::keep_spaced) d.result += ' ';
+    if (v == Verdict::keep_spaced && !right.empty()) d.result += ' ';
     d.result += right;
     return d;
   };

@@ -92,6 +92,19 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
     }
   }
 
+  // The sections as they stood, for the store's raw_sections.
+  for (const auto& s : sections) {
+    if (s.lines.empty()) continue;
+    RawSection raw;
+    size_t from = s.section ? 1 : 0;
+    raw.heading = s.section ? layout.lines[s.lines.front()].text : "";
+    raw.page_first = layout.lines[s.lines.front()].page;
+    raw.page_last = layout.lines[s.lines.back()].page;
+    for (size_t k = from; k < s.lines.size(); ++k)
+      raw.text += (raw.text.empty() ? "" : "\n") + layout.lines[s.lines[k]].text;
+    r.sections.push_back(std::move(raw));
+  }
+
   // What the grammar requires and did not find.
   for (const auto& sec : grammar->sections) {
     bool found = false;

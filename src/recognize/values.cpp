@@ -257,7 +257,7 @@ Text iso_date(const std::string& dmy) {
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || y < 1900 || y > 2200) return std::nullopt;
   if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return std::nullopt;
-  char buf[16];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return std::string(buf);
 }
