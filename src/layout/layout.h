@@ -39,6 +39,7 @@ struct Line {
   bool bold = false;      // the first word's font is a bold face
   bool bullet = false;    // the line began with a list bullet glyph
   bool para_start = false;
+  double first_word_width = 0;  // for the paragraph-end rule (would it have fitted above?)
   int table = -1;         // index into Layout::tables, or -1 outside tables
   int column = 0;         // column within its table (0 outside tables)
   int row = -1;           // table row within its table, or -1

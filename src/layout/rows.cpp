@@ -54,25 +54,29 @@ std::vector<Row> build_rows(const extract::Page& page) {
     double ca = (a.box.y0 + a.box.y1) / 2, cb = (b.box.y0 + b.box.y1) / 2;
     return ca != cb ? ca < cb : a.box.x0 < b.box.x0;
   });
+  // A word joins the current row when its centre lies near the row's mean
+  // centre. Comparing with the mean (not with the row's growing extent)
+  // keeps two columns whose baselines are offset by half a line from being
+  // chained into one row.
   std::vector<Row> rows;
   std::vector<std::vector<Word>> row_words;
+  std::vector<double> centre_sum;
   for (auto& w : words) {
-    bool joined = false;
+    const double c = (w.box.y0 + w.box.y1) / 2;
     if (!rows.empty()) {
       Row& r = rows.back();
-      double overlap = std::min(r.y1, w.box.y1) - std::max(r.y0, w.box.y0);
-      double h = std::min(r.y1 - r.y0, w.box.height());
-      if (overlap >= 0.5 * h) {
+      const double mean = centre_sum.back() / row_words.back().size();
+      if (std::fabs(c - mean) <= 0.4 * std::min(r.y1 - r.y0, w.box.height())) {
         r.y0 = std::min(r.y0, w.box.y0);
         r.y1 = std::max(r.y1, w.box.y1);
+        centre_sum.back() += c;
         row_words.back().push_back(std::move(w));
-        joined = true;
+        continue;
       }
     }
-    if (!joined) {
-      rows.push_back(Row{page.number, w.box.y0, w.box.y1, {}});
-      row_words.push_back({std::move(w)});
-    }
+    rows.push_back(Row{page.number, w.box.y0, w.box.y1, {}});
+    centre_sum.push_back(c);
+    row_words.push_back({std::move(w)});
   }
   // Each row's words left to right, as one segment for now (split in step 2).
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -90,19 +94,54 @@ std::vector<Row> build_rows(const extract::Page& page) {
 
 static bool is_bullet_word(const Word& w) { return normalize::is_bullet_glyph(w.text); }
 
-// Step 2: split rows into segments at column gaps confirmed by alignment.
+// Does some word of the row cross the vertical line at x?
+static bool straddles(const Row& r, double x) {
+  for (const auto& w : r.segs.front().words)
+    if (w.box.x0 < x - 0.5 && w.box.x1 > x + 0.5) return true;
+  return false;
+}
+
+// Does the row have a word starting at x after a gap (or at its start)?
+static bool starts_at(const Row& r, double x) {
+  const auto& ws = r.segs.front().words;
+  for (size_t i = 0; i < ws.size(); ++i)
+    if (std::fabs(ws[i].box.x0 - x) <= kAlignTolerance &&
+        (i == 0 || ws[i].box.x0 - ws[i - 1].box.x1 > 0.5 * ws[i - 1].size))
+      return true;
+  return false;
+}
+
+// Step 2: split rows into segments at column gaps. A wide gap is a column
+// gap when it is very wide, or when nearby rows agree: one of them has a
+// word starting at the same x, and an adjacent row has no word crossing
+// the boundary. Justified text has wide gaps too, but its neighbouring
+// lines run straight across them.
 void split_columns(std::vector<Row>& rows) {
-  // Candidate column starts: x of a word after a wide gap, per row.
   std::vector<std::vector<size_t>> cuts(rows.size());
-  std::vector<double> starts;
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& ws = rows[r].segs.front().words;
     for (size_t i = 1; i < ws.size(); ++i) {
-      double gap = ws[i].box.x0 - ws[i - 1].box.x1;
-      if (gap > kCandidateColumnGap * ws[i - 1].size) {
+      const double size = ws[i - 1].size;
+      const double gap = ws[i].box.x0 - ws[i - 1].box.x1;
+      if (gap <= kCandidateColumnGap * size) continue;
+      if (gap > kSureColumnGap * size) {
         cuts[r].push_back(i);
-        starts.push_back(ws[i].box.x0);
+        continue;
       }
+      const double x = ws[i].box.x0, boundary = x - 1.0;
+      int support = 0, adjacent = 0, opposing = 0;
+      for (size_t k = r >= 3 ? r - 3 : 0; k < std::min(rows.size(), r + 4); ++k) {
+        if (k == r || rows[k].page != rows[r].page) continue;
+        const double distance = std::fabs(rows[k].y0 - rows[r].y0);
+        if (distance > 5 * size) continue;
+        support += starts_at(rows[k], x);
+        if (k + 1 == r || k == r + 1) {
+          if (distance > 2.5 * size) continue;
+          ++adjacent;
+          opposing += straddles(rows[k], boundary);
+        }
+      }
+      if ((support >= 1 && opposing < adjacent) || (support >= 2 && opposing <= 1)) cuts[r].push_back(i);
     }
   }
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -120,13 +159,9 @@ void split_columns(std::vector<Row>& rows) {
       from = to;
     };
     for (size_t cut : cuts[r]) {
-      double x = ws[cut].box.x0;
-      double gap = x - ws[cut - 1].box.x1;
-      int aligned = 0;
-      for (double s : starts) aligned += std::fabs(s - x) <= kAlignTolerance;
       // A bullet glyph followed by a tab stays with its item.
-      bool after_bullet = cut - from == 1 && is_bullet_word(ws[from]);
-      if (!after_bullet && (gap > kSureColumnGap * ws[cut - 1].size || aligned >= 2)) flush(cut);
+      if (cut - from == 1 && is_bullet_word(ws[from])) continue;
+      flush(cut);
     }
     flush(ws.size());
   }
@@ -196,7 +231,19 @@ Line to_line(const Seg& seg) {
     rest.words.front().text.erase(0, bullet.size());
     line.bullet = true;
   }
+  // LibreOffice sometimes draws an automatic line-end hyphen a point away
+  // from its word; Poppler then makes it a word of its own. Glue it back.
+  if (rest.words.size() > 1) {
+    const auto& last = rest.words.back();
+    const auto& prev = rest.words[rest.words.size() - 2];
+    if ((last.text == "-" || last.text == "\u00AD") && last.box.x0 - prev.box.x1 < 0.2 * prev.size) {
+      rest.words[rest.words.size() - 2].text += last.text;
+      rest.words[rest.words.size() - 2].space_after = false;
+      rest.words.pop_back();
+    }
+  }
   line.text = seg_text(rest);
+  if (!rest.words.empty()) line.first_word_width = rest.words.front().box.width();
   if (!rest.words.empty()) {
     line.size = rest.words.front().size;
     line.bold = rest.words.front().bold;

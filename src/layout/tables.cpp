@@ -66,16 +66,33 @@ bool starts_upper(const std::string& t) {
   return RE2::PartialMatch(t, re);
 }
 
-// Step 6: paragraph starts along one column's lines (in order).
+bool ends_hyphenated(const std::string& t) {
+  return !t.empty() && (t.back() == '-' || (t.size() >= 2 && t.compare(t.size() - 2, 2, "\u00AD") == 0));
+}
+
+// Step 6: paragraph starts along one column's lines (in order). A line
+// starts a paragraph after a bullet or item number, after a vertical gap
+// wider than line spacing, or when its first word would have fitted at the
+// end of the line above (which therefore ended its paragraph early; this is
+// what still separates list items whose bullets were lost). At a page
+// break the gap says nothing: a finished sentence followed by a capital
+// decides instead.
 void mark_paragraphs(std::vector<Line*>& stream) {
+  std::map<int, double> right_edge;  // page → the rightmost end of a line of this column
+  for (const Line* l : stream) right_edge[l->page] = std::max(right_edge[l->page], l->box.x1);
   const Line* prev = nullptr;
   for (Line* l : stream) {
     bool start = !prev || l->bullet || numbered(l->text);
     if (prev && !start) {
-      if (l->page != prev->page)
+      const double size = std::max(l->size, 1.0);
+      if (l->page != prev->page) {
         start = ends_sentence(prev->text) && starts_upper(l->text);
-      else
-        start = l->box.y0 - prev->box.y1 > kParagraphGap * std::max(l->size, 1.0);
+      } else {
+        bool gap = l->box.y0 - prev->box.y1 > kParagraphGap * size;
+        bool would_fit = !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
+                         prev->box.x1 + 0.3 * size + l->first_word_width < right_edge[l->page] - 2.0;
+        start = gap || would_fit;
+      }
     }
     l->para_start = start;
     prev = l;
