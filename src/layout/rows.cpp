@@ -94,11 +94,19 @@ std::vector<Row> build_rows(const extract::Page& page) {
 
 static bool is_bullet_word(const Word& w) { return normalize::is_bullet_glyph(w.text); }
 
-// Does some word of the row cross the vertical line at x?
-static bool straddles(const Row& r, double x) {
-  for (const auto& w : r.segs.front().words)
-    if (w.box.x0 < x - 0.5 && w.box.x1 > x + 0.5) return true;
-  return false;
+// Where a row stands with respect to a vertical line at x: a word crosses
+// it, there is text on both sides (with white space at x), or text on one
+// side only (which says nothing about a column there).
+enum class Across { crossed, both_sides, one_side };
+
+static Across across(const Row& r, double x) {
+  bool left = false, right = false;
+  for (const auto& w : r.segs.front().words) {
+    if (w.box.x0 < x - 0.5 && w.box.x1 > x + 0.5) return Across::crossed;
+    left = left || w.box.x1 <= x + 0.5;
+    right = right || w.box.x0 >= x - 0.5;
+  }
+  return left && right ? Across::both_sides : Across::one_side;
 }
 
 // Does the row have a word starting at x after a gap (or at its start)?
@@ -112,11 +120,15 @@ static bool starts_at(const Row& r, double x) {
 }
 
 // Step 2: split rows into segments at column gaps. A wide gap is a column
-// gap when it is very wide, or when nearby rows agree: one of them has a
-// word starting at the same x, and an adjacent row has no word crossing
-// the boundary. Justified text has wide gaps too, but its neighbouring
-// lines run straight across them.
+// gap when it is very wide, or when it is part of a river of white space:
+// the rows above and below it do not run across it either, for several rows
+// (a table's gutter runs the table's whole height). Justified text has wide
+// gaps too, but the lines around them run straight across.
 void split_columns(std::vector<Row>& rows) {
+  // Consecutive rows of the same page, no further apart than a blank line.
+  auto linked = [&](size_t a, size_t b, double size) {
+    return rows[a].page == rows[b].page && std::fabs(rows[b].y0 - rows[a].y0) <= 3 * size;
+  };
   std::vector<std::vector<size_t>> cuts(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& ws = rows[r].segs.front().words;
@@ -128,20 +140,22 @@ void split_columns(std::vector<Row>& rows) {
         cuts[r].push_back(i);
         continue;
       }
+      // Walk up and down while no line crosses the boundary; rows with text
+      // on both sides are evidence, one-sided rows are passed over.
       const double x = ws[i].box.x0, boundary = x - 1.0;
-      int support = 0, adjacent = 0, opposing = 0;
-      for (size_t k = r >= 3 ? r - 3 : 0; k < std::min(rows.size(), r + 4); ++k) {
-        if (k == r || rows[k].page != rows[r].page) continue;
-        const double distance = std::fabs(rows[k].y0 - rows[r].y0);
-        if (distance > 5 * size) continue;
+      int evidence = 1, support = 0;
+      auto visit = [&](size_t k) {
+        Across a = across(rows[k], boundary);
+        if (a == Across::crossed) return false;
+        evidence += a == Across::both_sides;
         support += starts_at(rows[k], x);
-        if (k + 1 == r || k == r + 1) {
-          if (distance > 2.5 * size) continue;
-          ++adjacent;
-          opposing += straddles(rows[k], boundary);
-        }
+        return true;
+      };
+      for (size_t k = r; k > 0 && linked(k - 1, k, size) && visit(k - 1); --k) {
       }
-      if ((support >= 1 && opposing < adjacent) || (support >= 2 && opposing <= 1)) cuts[r].push_back(i);
+      for (size_t k = r; k + 1 < rows.size() && linked(k, k + 1, size) && visit(k + 1); ++k) {
+      }
+      if (evidence >= 3 || (evidence >= 2 && support >= 1)) cuts[r].push_back(i);
     }
   }
   for (size_t r = 0; r < rows.size(); ++r) {
