@@ -21,6 +21,7 @@ namespace {
 // spaces, so a wide gap alone is no proof.
 constexpr double kCandidateColumnGap = 0.75;
 constexpr double kSureColumnGap = 2.2;
+constexpr double kWideColumnGap = 1.3;
 constexpr double kAlignTolerance = 2.5;     // points: two column starts are the same
 constexpr double kWordSpace = 0.12;         // × size: a gap this wide is a space
 
@@ -155,7 +156,10 @@ void split_columns(std::vector<Row>& rows) {
       }
       for (size_t k = r; k + 1 < rows.size() && linked(k, k + 1, size) && visit(k + 1); ++k) {
       }
-      if (evidence >= 3 || (evidence >= 2 && support >= 1)) cuts[r].push_back(i);
+      // A narrow gap needs a long river: justified lines line up by chance
+      // for two or three rows, a table's gutter runs the table's height.
+      const int needed = gap > kWideColumnGap * size ? 3 : 5;
+      if (evidence >= needed || (evidence >= needed - 1 && support >= 2)) cuts[r].push_back(i);
     }
   }
   for (size_t r = 0; r < rows.size(); ++r) {

@@ -33,13 +33,16 @@ bool aligned(double x, const std::vector<double>& cols) {
 }
 
 // A multi-segment row continues a table when its first segment starts at
-// the first column and at most one other segment is unaligned (an indented
-// continuation line, such as a bullet item's second line).
+// the first column and every other segment starts at a column or a little
+// right of one (an indented continuation, such as a bullet item's second
+// line). A segment at a new position means a different table.
 bool continues(const Row& r, const std::vector<double>& cols) {
   if (!aligned(r.segs.front().box.x0, cols)) return false;
-  size_t unaligned = 0;
-  for (const auto& s : r.segs) unaligned += !aligned(s.box.x0, cols);
-  return unaligned <= 1;
+  for (const auto& s : r.segs) {
+    int k = column_of(s.box.x0, cols);
+    if (k < 0 || s.box.x0 > cols[k] + kIndentReach) return false;
+  }
+  return true;
 }
 
 // A single segment belongs to the table when it lies in a right-hand column,
@@ -114,10 +117,7 @@ void build_tables(const std::vector<Row>& rows, Layout& out) {
     bool near = open >= 0 && ((r.page == open_page && r.y0 - bottom <= kTableGap * row_size(r)) ||
                               (r.page == open_page + 1 && page_top));
     if (r.segs.size() >= 2) {
-      if (near && continues(r, cols[open])) {
-        for (const auto& s : r.segs)
-          if (s.box.x0 > cols[open].back() + kIndentReach) cols[open].push_back(s.box.x0);
-      } else {
+      if (!(near && continues(r, cols[open]))) {
         open = static_cast<int>(cols.size());
         cols.emplace_back();
         for (const auto& s : r.segs) cols.back().push_back(s.box.x0);
