@@ -89,7 +89,9 @@ void mark_paragraphs(std::vector<Line*>& stream) {
     if (prev && !start) {
       const double size = std::max(l->size, 1.0);
       if (l->page != prev->page) {
-        start = ends_sentence(prev->text) && starts_upper(l->text);
+        // At a page break the gap says nothing: a finished sentence before a
+        // capital, or an item ended by ';', starts a new paragraph.
+        start = ends_sentence(prev->text) && (starts_upper(l->text) || prev->text.back() == ';');
       } else {
         bool gap = l->box.y0 - prev->box.y1 > kParagraphGap * size;
         bool would_fit = !ends_hyphenated(prev->text) && l->first_word_width > 0 &&

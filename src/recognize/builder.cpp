@@ -127,10 +127,15 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     int open = -1;   // index of the competency a "Name:" line opened
     std::vector<Value> entries;
     std::vector<bool> is_header;
+    static const RE2 short_phrase(R"(^[^ ]+( [^ ]+){0,4}:$)");
+    std::string previous;
     for (const auto& p : v) {
       std::string t = trim(p.text);
-      bool header = !p.bullet && p.item_start && !t.empty() && t.back() == ':';
-      if (header || p.item_start || entries.empty()) {
+      // "Koostöövõime:" on a line of its own after a finished item.
+      bool after_item = previous.empty() || previous.back() == '.' || previous.back() == ';' || previous.back() == ':';
+      bool header = !p.bullet && (p.item_start || after_item) && RE2::FullMatch(t, short_phrase);
+      previous = t;
+      if (header || p.item_start || entries.empty() || (!entries.empty() && is_header.back())) {
         entries.emplace_back();
         is_header.push_back(header);
       }

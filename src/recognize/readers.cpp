@@ -113,7 +113,8 @@ int labels_in_row(const std::vector<Hit>& hits, const layout::Line& l, const Bui
 void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
   std::vector<Hit> hits;
   std::vector<int> values;
-  for (int i : s.lines) {
+  for (size_t k = 0; k < s.lines.size(); ++k) {
+    const int i = s.lines[k];
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
     if (skipped(sec.skip, l.text)) {
@@ -121,16 +122,38 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       continue;
     }
     const bool label_cell = l.table >= 0 && b.layout().tables[l.table].columns.size() >= 2;
+    // A label cell may wrap ("Teenistuskoha / eesmärk"): when the line alone
+    // is no label, match it joined with the cell's next lines that are none.
+    auto is_label = [&](const std::string& t) {
+      for (const auto& f : sec.fields)
+        if (match_label(f, t).ok) return true;
+      return false;
+    };
+    std::vector<int> cell{i};
+    std::string text = l.text;
+    if (label_cell && l.column == 0 && !is_label(l.text))
+      for (size_t j = k + 1; j < s.lines.size(); ++j) {
+        const auto& n = b.line(s.lines[j]);
+        if (n.table != l.table || n.row != l.row || n.column != 0 || b.taken(s.lines[j]) || is_label(n.text)) break;
+        cell.push_back(s.lines[j]);
+        text += " " + n.text;
+        if (is_label(text)) break;
+      }
     bool matched = false;
     for (const auto& f : sec.fields) {
-      LabelMatch m = match_label(f, l.text);
+      LabelMatch m = match_label(f, text);
       // In a table's right-hand columns only a whole cell is a label (grids);
       // "Eritingimused määratakse …" is the value of the label "Eritingimused".
       if (!m.ok || (label_cell && l.column >= 1 && !m.rest.empty())) continue;
-      b.take(i);
       Hit h{i, &f, m.label, {}};
-      // In a label | value table the rest of a label cell is more label.
-      if (!m.rest.empty() && !(label_cell && l.column == 0)) h.value.push_back(Piece{m.rest, &l, true, false});
+      // In a label | value table the whole first cell is the label.
+      if (label_cell && l.column == 0) {
+        for (int c : cell) b.take(c);
+        h.label = text;
+      } else {
+        b.take(i);
+        if (!m.rest.empty()) h.value.push_back(Piece{m.rest, &l, true, false});
+      }
       hits.push_back(std::move(h));
       matched = true;
       break;

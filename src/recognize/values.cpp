@@ -68,7 +68,7 @@ void split_at_joiners(const std::string& part, const Common& c, std::vector<std:
   int depth = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     for (char ch : w[i]) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-    if (depth != 0 || i + 1 >= w.size() || i == start) continue;
+    if (depth != 0 || i + 1 >= w.size()) continue;
     if (!RE2::FullMatch(w[i + 1], *c.list_joiner)) continue;
     std::string left = join_words(w, start, i + 1);
     if (size_t p = trailing_paren(left); p != std::string::npos) left = trim(left.substr(0, p));
