@@ -40,6 +40,6 @@ std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector
 // A segment as a Line (text joined, bullet taken off); table fields unset.
 Line to_line(const Seg& seg);
 // Steps 4–6 over the document's content rows (furniture removed).
-void build_tables(const std::vector<Row>& rows, Layout& out);
+void build_tables(std::vector<Row> rows, Layout& out);
 
 }  // namespace aj::layout::detail

@@ -26,7 +26,7 @@ Layout analyse(const extract::Document& doc, const Options& options) {
     }
     for (const auto& s : rows[i].segs) out.pages[s.page - 1].furniture.push_back(detail::to_line(s));
   }
-  detail::build_tables(content, out);
+  detail::build_tables(std::move(content), out);
   return out;
 }
 

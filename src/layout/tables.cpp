@@ -14,7 +14,9 @@ namespace {
 constexpr double kColumnTolerance = 4.0;   // points: a line starts at a column edge
 constexpr double kIndentReach = 40.0;      // points: an unaligned start this far right of an edge is an indent
 constexpr double kParagraphGap = 0.35;     // × size: a vertical gap that ends a paragraph
-constexpr double kTableGap = 1.8;          // × size: a vertical gap that ends a table
+constexpr double kTableGap = 1.8;
+constexpr size_t kEdgeWindow = 6;         // lines either side that define a column's right edge
+constexpr double kMergeGap = 2.2;         // × size: wider gaps are always gutters (as in rows.cpp)          // × size: a vertical gap that ends a table
 
 double row_size(const Row& r) { return r.segs.front().words.front().size; }
 
@@ -32,17 +34,47 @@ bool aligned(double x, const std::vector<double>& cols) {
   return false;
 }
 
+double seg_size(const Seg& s) { return s.words.front().size; }
+
+// A segment that starts inside a column, past an indent, right after another
+// segment of the same column across a narrow gap: the gap was a justified
+// word space that happened to line up with others, not a gutter.
+bool stray(const Seg& prev, const Seg& s, const std::vector<double>& cols) {
+  int k = column_of(s.box.x0, cols);
+  return k >= 0 && s.box.x0 > cols[k] + kIndentReach && column_of(prev.box.x0, cols) == k &&
+         s.box.x0 - prev.box.x1 <= kMergeGap * seg_size(prev);
+}
+
 // A multi-segment row continues a table when its first segment starts at
-// the first column and every other segment starts at a column or a little
+// the first column and every other segment starts at a column, a little
 // right of one (an indented continuation, such as a bullet item's second
-// line). A segment at a new position means a different table.
+// line), or is a stray piece of the cell before it. A segment at a new
+// position means a different table.
 bool continues(const Row& r, const std::vector<double>& cols) {
   if (!aligned(r.segs.front().box.x0, cols)) return false;
-  for (const auto& s : r.segs) {
+  for (size_t i = 0; i < r.segs.size(); ++i) {
+    const auto& s = r.segs[i];
     int k = column_of(s.box.x0, cols);
-    if (k < 0 || s.box.x0 > cols[k] + kIndentReach) return false;
+    if (k < 0) return false;
+    if (s.box.x0 > cols[k] + kIndentReach && !(i > 0 && stray(r.segs[i - 1], s, cols))) return false;
   }
   return true;
+}
+
+// Joins stray segments to the cell line before them.
+void merge_strays(Row& r, const std::vector<double>& cols) {
+  std::vector<Seg> merged;
+  for (auto& s : r.segs) {
+    if (!merged.empty() && stray(merged.back(), s, cols)) {
+      Seg& m = merged.back();
+      m.box = Box{std::min(m.box.x0, s.box.x0), std::min(m.box.y0, s.box.y0), std::max(m.box.x1, s.box.x1),
+                  std::max(m.box.y1, s.box.y1)};
+      for (auto& w : s.words) m.words.push_back(std::move(w));
+      continue;
+    }
+    merged.push_back(std::move(s));
+  }
+  r.segs = std::move(merged);
 }
 
 // A single segment belongs to the table when it lies in a right-hand column,
@@ -81,10 +113,18 @@ bool ends_hyphenated(const std::string& t) {
 // break the gap says nothing: a finished sentence followed by a capital
 // decides instead.
 void mark_paragraphs(std::vector<Line*>& stream) {
-  std::map<int, double> right_edge;  // page → the rightmost end of a line of this column
-  for (const Line* l : stream) right_edge[l->page] = std::max(right_edge[l->page], l->box.x1);
+  // The column's right edge near a line: the widest of its neighbours in
+  // the stream (a block may be narrower than the page, a page may hold only
+  // a few short lines).
+  auto right_edge = [&](size_t at) {
+    double edge = 0;
+    for (size_t k = at >= kEdgeWindow ? at - kEdgeWindow : 0; k < std::min(stream.size(), at + kEdgeWindow + 1); ++k)
+      edge = std::max(edge, stream[k]->box.x1);
+    return edge;
+  };
   const Line* prev = nullptr;
-  for (Line* l : stream) {
+  for (size_t at = 0; at < stream.size(); ++at) {
+    Line* l = stream[at];
     bool start = !prev || l->bullet || numbered(l->text);
     if (prev && !start) {
       const double size = std::max(l->size, 1.0);
@@ -95,7 +135,7 @@ void mark_paragraphs(std::vector<Line*>& stream) {
       } else {
         bool gap = l->box.y0 - prev->box.y1 > kParagraphGap * size;
         bool would_fit = !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
-                         prev->box.x1 + 0.3 * size + l->first_word_width < right_edge[l->page] - 2.0;
+                         prev->box.x1 + 0.3 * size + l->first_word_width < right_edge(at) - 2.0;
         start = gap || would_fit;
       }
     }
@@ -106,7 +146,7 @@ void mark_paragraphs(std::vector<Line*>& stream) {
 
 }  // namespace
 
-void build_tables(const std::vector<Row>& rows, Layout& out) {
+void build_tables(std::vector<Row> rows, Layout& out) {
   // Step 4: which rows form tables, and each table's column edges.
   std::vector<int> row_table(rows.size(), -1);
   std::vector<std::vector<double>> cols;
@@ -114,12 +154,14 @@ void build_tables(const std::vector<Row>& rows, Layout& out) {
   double bottom = 0;
   int open_page = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
-    const Row& r = rows[i];
+    Row& r = rows[i];
     bool page_top = i == 0 || rows[i - 1].page != r.page;
     bool near = open >= 0 && ((r.page == open_page && r.y0 - bottom <= kTableGap * row_size(r)) ||
                               (r.page == open_page + 1 && page_top));
     if (r.segs.size() >= 2) {
-      if (!(near && continues(r, cols[open]))) {
+      if (near && continues(r, cols[open])) {
+        merge_strays(r, cols[open]);
+      } else {
         open = static_cast<int>(cols.size());
         cols.emplace_back();
         for (const auto& s : r.segs) cols.back().push_back(s.box.x0);

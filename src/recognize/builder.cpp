@@ -117,8 +117,15 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
   } else if (field == "personal_qualities") {
     if (auto t = text()) r.requirements.personal_qualities = split_qualities(*t);
   } else if (field == "rights" || field == "responsibilities") {
+    // In a list of rights or duties an item ending in ';' is complete, even
+    // when a lost bullet left no other sign that the next line is a new one.
+    Value marked = v;
+    for (size_t i = 1; i < marked.size(); ++i) {
+      const std::string prev = trim(marked[i - 1].text);
+      if (!prev.empty() && prev.back() == ';') marked[i].item_start = true;
+    }
     auto& dst = field == "rights" ? r.rights : r.responsibilities;
-    for (auto& item : items(v)) dst.push_back(std::move(item));
+    for (auto& item : items(marked)) dst.push_back(std::move(item));
   } else if (field == "competencies") {
     // A line "Name:" opens a competency whose bullets are its items; a
     // bullet "Name: description" under no such line is a competency of its
