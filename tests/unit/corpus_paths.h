@@ -1,0 +1,32 @@
+// corpus_paths.h — where the tests find the committed corpus and grammars.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace aj::test {
+
+inline std::string source_dir() { return AJ_SOURCE_DIR; }
+inline std::string corpus(const std::string& rel) { return source_dir() + "/corpus/" + rel; }
+inline std::string grammars() { return source_dir() + "/grammars"; }
+
+// The seed PDFs (two renderings each), sorted.
+inline std::vector<std::string> seed_pdfs() {
+  std::vector<std::string> out;
+  for (auto& e : std::filesystem::directory_iterator(corpus("seeds")))
+    if (e.path().extension() == ".pdf") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A fresh empty folder for one test.
+inline std::string temp_dir(const std::string& name) {
+  auto dir = std::filesystem::path(AJ_TEST_TMP) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+}  // namespace aj::test

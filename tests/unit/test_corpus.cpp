@@ -1,0 +1,82 @@
+// test_corpus.cpp — every corpus PDF exports exactly its truth record.
+//
+// The truth files sit beside the PDFs (corpus/seeds/*.json). A record is
+// compared field by field; a failure lists each differing JSON path with the
+// expected and the actual value, so a grammar author sees what broke.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "corpus_paths.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using json = nlohmann::json;
+
+void diff(const json& want, const json& got, const std::string& path, std::vector<std::string>& out) {
+  if (want.is_object() && got.is_object()) {
+    for (auto it = want.begin(); it != want.end(); ++it)
+      diff(it.value(), got.contains(it.key()) ? got[it.key()] : json(), path + "." + it.key(), out);
+    return;
+  }
+  if (want.is_array() && got.is_array()) {
+    for (size_t i = 0; i < std::max(want.size(), got.size()); ++i)
+      diff(i < want.size() ? want[i] : json(), i < got.size() ? got[i] : json(), path + "[" + std::to_string(i) + "]",
+           out);
+    return;
+  }
+  if (want != got) out.push_back(path + "\n      want: " + want.dump() + "\n      got:  " + got.dump());
+}
+
+aj::pipeline::Pipeline& pipeline() {
+  static std::unique_ptr<aj::pipeline::Pipeline> p = [] {
+    std::string error;
+    auto made = aj::pipeline::Pipeline::create(aj::test::grammars(), &error);
+    REQUIRE_MESSAGE(made, error);
+    return made;
+  }();
+  return *p;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: every seed PDF (both renderings) exports its truth, status ok") {
+  auto pdfs = aj::test::seed_pdfs();
+  REQUIRE(pdfs.size() >= 10);
+  for (const auto& pdf : pdfs) {
+    CAPTURE(pdf);
+    std::string truth_path = std::filesystem::path(pdf).replace_extension(".json").string();
+    std::ifstream in(truth_path);
+    REQUIRE_MESSAGE(in, "no truth beside " << pdf);
+    json truth = json::parse(in);
+    REQUIRE(truth.is_array());
+    auto parsed = pipeline().parse_file(pdf);
+    REQUIRE(parsed.records.size() == truth.size());
+    for (size_t i = 0; i < truth.size(); ++i) {
+      json got = json::parse(aj::to_json(parsed.records[i]).dump());
+      std::vector<std::string> differences;
+      diff(truth[i], got, "", differences);
+      std::string report;
+      for (const auto& d : differences) report += "\n    " + d;
+      CHECK_MESSAGE(differences.empty(), pdf << " differs from its truth in " << differences.size() << " places:"
+                                             << report);
+      CHECK(got["status"] == "ok");
+      CHECK(got["problems"].empty());
+    }
+  }
+}
+
+TEST_CASE("corpus: files that are not job descriptions are never ok") {
+  for (const char* rel : {"bad/truncated.pdf", "bad/encrypted.pdf", "bad/not-a-pdf.pdf", "bad/scanned.pdf",
+                          "bad/unknown-layout.pdf"}) {
+    CAPTURE(rel);
+    auto parsed = pipeline().parse_file(aj::test::corpus(rel));
+    REQUIRE(parsed.records.size() == 1);
+    const auto& r = parsed.records[0];
+    CHECK(r.status != aj::Status::ok);
+    CHECK_FALSE(r.problems.empty());
+    CHECK(r.source.file == std::filesystem::path(rel).filename().string());
+  }
+}

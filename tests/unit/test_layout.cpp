@@ -1,0 +1,111 @@
+// test_layout.cpp — layout analysis on the corpus: grids, task | results
+// tables across page breaks, page furniture.
+#include <doctest/doctest.h>
+
+#include "corpus_paths.h"
+#include "extract/pdf.h"
+#include "layout/layout.h"
+
+namespace {
+
+aj::layout::Layout analyse(const std::string& rel) {
+  static aj::extract::Extractor ex;
+  auto doc = ex.load_file(aj::test::corpus(rel));
+  REQUIRE(doc.readable());
+  return aj::layout::analyse(doc);
+}
+
+// The cells of the table row whose first cell starts with `label`.
+std::vector<std::string> row_starting(const aj::layout::Layout& l, const std::string& label, int offset = 0) {
+  for (const auto& t : l.tables)
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (t.rows[r].cells.empty()) continue;
+      if (aj::layout::cell_text(l, t.rows[r].cells[0]).rfind(label, 0) != 0) continue;
+      if (r + offset >= t.rows.size()) return {};
+      std::vector<std::string> out;
+      for (const auto& c : t.rows[r + offset].cells) out.push_back(aj::layout::cell_text(l, c));
+      return out;
+    }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("layout: the 1.3/1.4/1.5 grid of 002 gives three value cells under three label cells") {
+  for (const char* rel : {"seeds/002_98af8cde75bf8c02.a.pdf", "seeds/002_98af8cde75bf8c02.b.pdf"}) {
+    CAPTURE(rel);
+    auto l = analyse(rel);
+    CHECK(row_starting(l, "1.3") == std::vector<std::string>{"1.3 Vahetu juht", "1.4 Kes asendab", "1.5 Keda asendab"});
+    CHECK(row_starting(l, "1.3", 1) == std::vector<std::string>{"Talitusejuhataja", "Peaspetsialist", "Peaspetsialisti"});
+  }
+}
+
+TEST_CASE("layout: the 1.3/1.4/1.5 grid of 004 gives three value cells under three label cells") {
+  for (const char* rel : {"seeds/004_0473cc471da9172f.a.pdf", "seeds/004_0473cc471da9172f.b.pdf"}) {
+    CAPTURE(rel);
+    auto l = analyse(rel);
+    CHECK(row_starting(l, "1.3.") == std::vector<std::string>{"1.3. Vahetu juht", "1.4. Kes asendab", "1.5. Keda asendab"});
+    CHECK(row_starting(l, "1.3.", 1) == std::vector<std::string>{"Tiimijuht", "Tiimijuht või peaspetsialist", "Tiimijuht"});
+  }
+}
+
+TEST_CASE("layout: task | results rows of 000 pair each task with its own results") {
+  for (const char* rel : {"seeds/000_eaa2ca7fc8e25303.a.pdf", "seeds/000_eaa2ca7fc8e25303.b.pdf"}) {
+    CAPTURE(rel);
+    auto l = analyse(rel);
+    auto row = row_starting(l, "2.4.");
+    REQUIRE(row.size() == 2);
+    CHECK(row[1].find("IT-lahenduste juhendid on välja") != std::string::npos);
+    CHECK(row[1].find("Vajalikud koolitused on läbi viidud.") != std::string::npos);
+    CHECK(row[1].find("Amet on esindatud") == std::string::npos);   // 2.5's result stays in 2.5's row
+    row = row_starting(l, "2.8.");
+    REQUIRE(row.size() == 2);
+    CHECK(row[1].rfind("Toimib ladus teabevahetus ja koostöö.", 0) == 0);
+  }
+}
+
+TEST_CASE("layout: a task | results table runs over a page break as one table") {
+  // In 001 a task row (2.2) is split by the page break: its results continue
+  // on the next page in the same row of the same table.
+  for (const char* rel : {"seeds/001_ada39cec4ddc1188.a.pdf", "seeds/001_ada39cec4ddc1188.b.pdf"}) {
+    CAPTURE(rel);
+    auto l = analyse(rel);
+    const aj::layout::Table* tasks = nullptr;
+    for (const auto& t : l.tables)
+      for (const auto& row : t.rows)
+        if (!row.cells.empty() && aj::layout::cell_text(l, row.cells[0]).rfind("2.1.", 0) == 0) tasks = &t;
+    REQUIRE(tasks != nullptr);
+    CHECK(tasks->page_last > tasks->page_first);
+    bool split_row = false;
+    for (const auto& row : tasks->rows)
+      for (const auto& c : row.cells) {
+        int first = l.lines[c.lines.front()].page, last = l.lines[c.lines.back()].page;
+        split_row = split_row || last > first;
+      }
+    CHECK(split_row);
+    auto row = row_starting(l, "2.2.");
+    REQUIRE(row.size() == 2);
+    CHECK(row[1].find("Teenistujate töötulemusi hinnatakse objektiivselt") != std::string::npos);
+  }
+}
+
+TEST_CASE("layout: page footers are set aside, not read as content") {
+  auto l = analyse("seeds/003_15a2b8cbd924b2ac.b.pdf");
+  int footers = 0;
+  for (const auto& p : l.pages)
+    for (const auto& f : p.furniture) footers += f.text.rfind("Lk ", 0) == 0;
+  CHECK(footers == static_cast<int>(l.pages.size()));
+  for (const auto& line : l.lines) CHECK(line.text.find("Lk ") != 0);
+}
+
+TEST_CASE("layout: bullets are taken off and marked, and start paragraphs") {
+  auto l = analyse("seeds/004_0473cc471da9172f.a.pdf");
+  int bullets = 0;
+  for (const auto& line : l.lines)
+    if (line.bullet) {
+      ++bullets;
+      CHECK(line.para_start);
+      CHECK(line.text.find("\u25AA") == std::string::npos);
+    }
+  CHECK(bullets > 40);
+}
