@@ -11,6 +11,14 @@ blocks (see corpus/README.md).  A source with "renderings": ["a", "b"] gives
 (font, size, alignment, hyphenation, bullet glyph, table borders, margins,
 page footer), never in wording.
 
+A directive source (corpus/src/directives/<name>.json, "out": "directives")
+has its letter in "blocks" and an "appendices" list: each names a seed source
+("src", relative to the directive source) that is appended in a new section
+(new page, the seed's margins and bullets) opened by an approval stamp made
+from its "approval" (KINNITATUD / authority / "dd.mm.yyyy käskkirjaga nr N" /
+appendix); "drop_stamp" drops the seed's own stamp (003).  Paragraph blocks
+may carry "indent" and "hanging" (cm).
+
 Text markers inside strings:
   {-|}  a hyphen that was only a line break: rendering a prints "-" and a
         manual line break (w:br); rendering b puts a soft hyphen (w:softHyphen)
@@ -32,6 +40,7 @@ import sys
 import zipfile
 
 import docx
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -72,8 +81,14 @@ class Builder:
         self.cfg = dict(RENDER[rendering])
         self.cfg.update(src.get("render", {}).get(rendering, {}))
         self.doc = docx.Document()
+        self._margins(src)
+        self.numids = {}
+        self._next_abs = 50
+        self._setup()
+
+    def _margins(self, src):
         page = src.get("page", {})
-        margins = page.get(rendering, page.get("a", {}))
+        margins = page.get(self.r, page.get("a", {}))
         self.left = margins.get("left", 2.5)
         self.right = margins.get("right", 2.0)
         self.top = margins.get("top", 2.0)
@@ -83,9 +98,6 @@ class Builder:
         a = page.get("a", {})
         self.a_width = 21.0 - a.get("left", 2.5) - a.get("right", 2.0)
         self.scale = self.text_width / self.a_width
-        self.numids = {}
-        self._next_abs = 50
-        self._setup()
 
     # -- document-wide setup ------------------------------------------------
     def _setup(self):
@@ -199,7 +211,7 @@ class Builder:
 
     def numid(self, left_tw, hanging_tw):
         spec = self.bullet_spec()
-        key = (left_tw, hanging_tw)
+        key = (spec["char"], spec["font"], left_tw, hanging_tw)
         if key in self.numids:
             return self.numids[key]
         numbering = self.doc.part.numbering_part.element
@@ -317,6 +329,10 @@ class Builder:
             pf.space_after = Pt(kw["space_after"])
         if "space_before" in kw:
             pf.space_before = Pt(kw["space_before"])
+        if "indent" in kw:
+            pf.left_indent = Cm(kw["indent"])
+            if kw.get("hanging"):
+                pf.first_line_indent = Cm(-kw["hanging"])
         self.add_text(p, text, bold=bold)
         if kw.get("size"):
             for r in p.runs:
@@ -427,7 +443,43 @@ class Builder:
     def build(self):
         for blk in self.src["blocks"]:
             getattr(self, "blk_" + blk["t"])(blk)
+        for app in self.src.get("appendices", []):
+            self.appendix(app)
         return self.doc
+
+    # -- directive appendices ----------------------------------------------------
+    def appendix(self, app):
+        """One appendix of a directive: a seed document in a new section (new
+        page, the seed's own margins), opened by the directive's approval stamp.
+        The seed's own stamp (003) is dropped when app["drop_stamp"]."""
+        path = os.path.join(self.src["_dir"], app["src"])
+        with open(path, encoding="utf-8") as f:
+            seed = json.load(f)
+        blocks = list(seed["blocks"])
+        if app.get("drop_stamp"):
+            assert blocks[0].get("text") == "KINNITATUD", path
+            while blocks[0].get("style") == "right" and not blocks[0]["text"].startswith("Lisa"):
+                blocks.pop(0)
+            assert blocks[0]["text"].startswith("Lisa"), path
+            blocks.pop(0)
+        outer = self.src
+        self.src = seed
+        self._margins(seed)
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.left_margin = Cm(self.left)
+        sec.right_margin = Cm(self.right)
+        sec.top_margin = Cm(self.top)
+        sec.bottom_margin = Cm(self.bottom)
+        appr = app["approval"]
+        y, m, d = appr["date"].split("-")
+        lines = ["KINNITATUD", appr["authority"],
+                 f"{d}.{m}.{y} käskkirjaga nr {appr['directive_number']}", appr["appendix"]]
+        for i, line in enumerate(lines):
+            kw = {"space_after": 18} if i == len(lines) - 1 else {}
+            self.para(self.doc, line, "right", **kw)
+        for blk in blocks:
+            getattr(self, "blk_" + blk["t"])(blk)
+        self.src = outer
 
     def blk_p(self, blk):
         kw = {k: v for k, v in blk.items() if k not in ("t", "text", "style")}
@@ -592,6 +644,7 @@ def main(argv):
     for name in names:
         with open(os.path.join(src_dir, name + ".json"), encoding="utf-8") as f:
             src = json.load(f)
+        src["_dir"] = src_dir
         for r in src.get("renderings", ["a", "b"]):
             doc = Builder(src, r).build()
             suffix = f".{r}" if src.get("suffix", True) else ""

@@ -4,6 +4,9 @@
   corpus_tools.py normalize PDF...           fix the dates and /ID LibreOffice writes
                                              (same-length edits: offsets stay valid)
   corpus_tools.py truth TRUTH_DIR SEEDS_DIR  write <seed>.<r>.json beside each seed PDF
+  corpus_tools.py directives TRUTH_DIR CORPUS_DIR
+                                             write <name>.json and <name>.directive.json
+                                             beside each corpus/directives/<name>.pdf
   corpus_tools.py bad CORPUS_DIR             write the bad fixtures from the seed PDFs
   corpus_tools.py check CORPUS_DIR           verify the corpus (exit 1 on a failure)
 """
@@ -74,6 +77,137 @@ def truth(truth_dir, seeds_dir):
             with open(out, "w", encoding="utf-8") as f:
                 f.write(text)
         print(f"{out}: pages {n}")
+
+
+# ---------------------------------------------------------------------------
+# Directives: one PDF holding a directive's letter and its appendices.
+def dmy(iso):
+    y, m, d = iso.split("-")
+    return f"{d}.{m}.{y}"
+
+
+def page_texts(pdf):
+    """The pdftotext output of each page, whitespace runs collapsed."""
+    return [" ".join(subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"],
+                                    capture_output=True, check=True).stdout.decode().split())
+            for p in range(1, page_count(pdf) + 1)]
+
+
+def stamp_text(approval):
+    return " ".join(["KINNITATUD", approval["authority"],
+                     f"{dmy(approval['date'])} käskkirjaga nr {approval['directive_number']}",
+                     approval["appendix"]])
+
+
+def appendix_pages(pdf, src):
+    """[(first, last)] of each appendix: an appendix starts on the page whose
+    text begins with its approval stamp and ends before the next one."""
+    texts = page_texts(pdf)
+    starts = []
+    for app in src["appendices"]:
+        stamp = stamp_text(app["approval"])
+        after = starts[-1] if starts else 1
+        page = next((p for p in range(after + 1, len(texts) + 1)
+                     if texts[p - 1].startswith(stamp + " ")), None)
+        if page is None:
+            raise SystemExit(f"{pdf}: no page starts with the stamp '{stamp}'")
+        starts.append(page)
+    ends = [s - 1 for s in starts[1:]] + [len(texts)]
+    return list(zip(starts, ends)), texts
+
+
+def directives(truth_dir, corpus):
+    src_dir = os.path.join(corpus, "src", "directives")
+    out_dir = os.path.join(corpus, "directives")
+    for path in sorted(glob.glob(os.path.join(src_dir, "*.json"))):
+        name = os.path.basename(path)[:-5]
+        src = json.load(open(path, encoding="utf-8"))
+        pdf = os.path.join(out_dir, name + ".pdf")
+        ranges, _ = appendix_pages(pdf, src)
+        records = []
+        for i, (app, (first, last)) in enumerate(zip(src["appendices"], ranges), 1):
+            with open(os.path.join(truth_dir, app["truth"] + ".json"), encoding="utf-8") as f:
+                rec = json.load(f)[0]
+            rec["source"] = {"file": name + ".pdf", "index": i,
+                             "page_first": first, "page_last": last}
+            rec["approval"] = dict(app["approval"])
+            records.append(rec)
+        facts = src["directive"]
+        d = {"file": name + ".pdf"}
+        for k in ("issuer", "date", "number", "title", "signatory", "legal_basis",
+                  "appendices", "repeals", "entry_into_force"):
+            d[k] = facts[k]
+        d["pages"] = [1, ranges[0][0] - 1]
+        for out, value in ((name + ".json", records), (name + ".directive.json", d)):
+            out = os.path.join(out_dir, out)
+            text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+            if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
+                with open(out, "w", encoding="utf-8") as f:
+                    f.write(text)
+        print(f"{name}.pdf: directive pages 1-{ranges[0][0] - 1}; appendices "
+              + ", ".join(f"{a['approval']['appendix']} {f}-{l}"
+                          for a, (f, l) in zip(src["appendices"], ranges)))
+
+
+def check_directives(corpus, fail):
+    src_dir = os.path.join(corpus, "src", "directives")
+    for path in sorted(glob.glob(os.path.join(src_dir, "*.json"))):
+        name = os.path.basename(path)[:-5]
+        src = json.load(open(path, encoding="utf-8"))
+        pdf = os.path.join(corpus, "directives", name + ".pdf")
+        base = name + ".pdf"
+        if not os.path.exists(pdf):
+            fail(f"directives/{base} missing")
+            continue
+        size = os.path.getsize(pdf)
+        pages = page_count(pdf)
+        print(f"directives/{base}: {pages} pages, {size} bytes")
+        if size > 250_000:
+            fail(f"directives/{base}: {size} bytes")
+        records = json.load(open(pdf[:-4] + ".json", encoding="utf-8"))
+        d = json.load(open(pdf[:-4] + ".directive.json", encoding="utf-8"))
+        ranges, texts = appendix_pages(pdf, src)
+        # Page ranges: the directive, then the appendices, back to back.
+        if d["pages"] != [1, ranges[0][0] - 1] or d["file"] != base:
+            fail(f"{base}: directive pages {d['pages']}, expected [1, {ranges[0][0] - 1}]")
+        print(f"  directive: pages {d['pages'][0]}-{d['pages'][1]}")
+        if len(records) != len(src["appendices"]):
+            fail(f"{base}: {len(records)} records for {len(src['appendices'])} appendices")
+        stamps = [p for p, t in enumerate(texts, 1) if "KINNITATUD" in t]
+        if stamps != [f for f, l in ranges]:
+            fail(f"{base}: stamps on pages {stamps}, appendices start on {[f for f, l in ranges]}")
+        lines = bbox_lines(pdf)
+        for i, (rec, app, (first, last)) in enumerate(zip(records, src["appendices"], ranges), 1):
+            want = {"file": base, "index": i, "page_first": first, "page_last": last}
+            if rec["source"] != want:
+                fail(f"{base}: record {i} source {rec['source']}, expected {want}")
+            if rec["approval"] != app["approval"]:
+                fail(f"{base}: record {i} approval {rec['approval']}")
+            seed = json.load(open(os.path.join(os.path.dirname(path), app["src"]), encoding="utf-8"))
+            print(f"  {app['approval']['appendix']}: pages {first}-{last} "
+                  f"({rec['title']}; {seed['title']})")
+            if not texts[first - 1].startswith(stamp_text(app["approval"]) + " "):
+                fail(f"{base}: page {first} does not start with the stamp")
+            mine = [l for l in lines if first <= l[0] <= last]
+            missing = missing_words(mine, rec)
+            if missing:
+                fail(f"{base}: {app['approval']['appendix']}: truth words not on pages "
+                     f"{first}-{last}: {missing[:12]}")
+        # The directive's own facts, as written on its pages.
+        text = " ".join(texts[d["pages"][0] - 1:d["pages"][1]])
+        want = [d["issuer"], "KÄSKKIRI", f"{dmy(d['date'])} nr {d['number']}", d["title"],
+                d["legal_basis"] + ":", d["signatory"]["name"], d["signatory"]["title"],
+                "(allkirjastatud digitaalselt)", d["entry_into_force"]["text"]]
+        want += [a["title"] for a in d["appendices"]]
+        want += [f"{dmy(r['date'])} käskkirja nr {r['number']}" for r in d["repeals"]]
+        for w in want:
+            if " ".join(w.split()) not in text:
+                fail(f"{base}: directive text lacks '{w}'")
+        listed = len(d["appendices"])
+        print(f"  lists {listed} appendices, holds {len(records)}"
+              + ("  (mismatch, on purpose)" if listed != len(records) else ""))
+        has_outline = b"/Outlines" in open(pdf, "rb").read()
+        print(f"  outline: {'yes' if has_outline else 'no'}")
 
 
 # ---------------------------------------------------------------------------
@@ -225,6 +359,32 @@ def strings_of(rec):
     return out
 
 
+def missing_words(lines, rec):
+    """The words of record rec that are not among the words of lines (a line-end
+    hyphen counts both joined and kept, with any line of that or the next page)."""
+    bag = set()
+    for i, (pno, bno, words, y, x) in enumerate(lines):
+        for w in words:
+            bag.add(norm(w))
+        if words and words[-1].endswith("-"):
+            # A hyphenated word may go on in another text block (the other
+            # table column comes first in poppler's order) or on the next page.
+            nxt = [l for l in lines if l[2] and pno <= l[0] <= pno + 1]
+            for l in nxt:
+                head = l[2][0]
+                bag.add(norm(words[-1][:-1] + head))
+                bag.add(norm(words[-1] + head))
+    missing = []
+    for s in strings_of(rec):
+        for tok in s.split():
+            if norm(tok) not in bag:
+                missing.append(tok)
+    for t in rec["tasks"]:
+        if t["number"] not in bag and t["number"] + "." not in bag:
+            missing.append(t["number"])
+    return missing
+
+
 def norm(s):
     """NFC, without the punctuation a list split or a label may drop."""
     return unicodedata.normalize("NFC", s).strip("()[],.;:")
@@ -259,26 +419,7 @@ def check(corpus):
         text = pdf_text(pdf)
 
         # 1. Every truth word is in the PDF (line-end hyphens joined or kept).
-        bag = set()
-        for i, (pno, bno, words, y, x) in enumerate(lines):
-            for w in words:
-                bag.add(norm(w))
-            if words and words[-1].endswith("-"):
-                # A hyphenated word may go on in another text block (the other
-                # table column comes first in poppler's order) or on the next page.
-                nxt = [l for l in lines if l[2] and pno <= l[0] <= pno + 1]
-                for l in nxt:
-                    head = l[2][0]
-                    bag.add(norm(words[-1][:-1] + head))
-                    bag.add(norm(words[-1] + head))
-        missing = []
-        for s in strings_of(rec):
-            for tok in s.split():
-                if norm(tok) not in bag:
-                    missing.append(tok)
-        for t in rec["tasks"]:
-            if t["number"] not in bag and t["number"] + "." not in bag:
-                missing.append(t["number"])
+        missing = missing_words(lines, rec)
         if missing:
             fail(f"{base}: truth words not found in the PDF: {missing[:12]}")
 
@@ -400,6 +541,9 @@ def check(corpus):
         if s not in unk:
             fail(f"unknown-layout.pdf lacks {s}")
 
+    # Directives.
+    check_directives(corpus, fail)
+
     for pdf, pno, word in LONE_HYPHENS:
         print(f"note: {os.path.basename(pdf)} p{pno}: pdftotext splits '{word}' into "
               f"'{word[:-1]}' '-' (LibreOffice draws the hyphen apart)")
@@ -418,6 +562,8 @@ def main(argv):
         normalize(argv[2:])
     elif cmd == "truth":
         truth(argv[2], argv[3])
+    elif cmd == "directives":
+        directives(argv[2], argv[3])
     elif cmd == "bad":
         bad(argv[2])
     elif cmd == "check":

@@ -228,7 +228,10 @@ std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector
     std::string t = row_text(rows[i]);
     bool match = false;
     for (const auto& p : patterns) match = match || RE2::FullMatch(t, *p);
-    out[i] = match || (pages.size() > 1 && seen[normalize_digits(t)].size() >= 2);
+    // A running header or footer stands on most pages; an approval stamp
+    // that opens a few appendices of a directive is not one.
+    const size_t repeats = seen[normalize_digits(t)].size();
+    out[i] = match || (pages.size() > 1 && repeats >= 2 && 2 * repeats >= pages.size());
   }
   return out;
 }

@@ -123,6 +123,7 @@ void mark_paragraphs(std::vector<Line*>& stream) {
     return edge;
   };
   const Line* prev = nullptr;
+  bool in_bullet_item = false;
   for (size_t at = 0; at < stream.size(); ++at) {
     Line* l = stream[at];
     bool start = !prev || l->bullet || numbered(l->text);
@@ -130,16 +131,20 @@ void mark_paragraphs(std::vector<Line*>& stream) {
       const double size = std::max(l->size, 1.0);
       if (l->page != prev->page) {
         // At a page break the gap says nothing: a finished sentence before a
-        // capital, or an item ended by ';', starts a new paragraph.
-        start = ends_sentence(prev->text) && (starts_upper(l->text) || prev->text.back() == ';');
+        // capital, or an item ended by ';', starts a new paragraph (inside a
+        // bulleted item, the next bullet will).
+        start = !in_bullet_item && ends_sentence(prev->text) && (starts_upper(l->text) || prev->text.back() == ';');
       } else {
         bool gap = l->box.y0 - prev->box.y1 > kParagraphGap * size;
-        bool would_fit = !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
+        // Inside a bulleted item the bullets mark the items: a short line
+        // there is a manual line break, not the item's end.
+        bool would_fit = !in_bullet_item && !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
                          prev->box.x1 + 0.3 * size + l->first_word_width < right_edge(at) - 2.0;
         start = gap || would_fit;
       }
     }
     l->para_start = start;
+    if (start) in_bullet_item = l->bullet;
     prev = l;
   }
 }

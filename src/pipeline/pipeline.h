@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/directive.h"
 #include "core/record.h"
 #include "extract/pdf.h"
 #include "layout/layout.h"
@@ -20,8 +21,9 @@
 namespace aj::pipeline {
 
 struct Parsed {
-  std::vector<Record> records;    // at least one
-  extract::DocInfo info;          // PDF metadata (pages, producer, …)
+  std::vector<Record> records;              // at least one; one per appendix of a directive
+  std::optional<Directive> directive;       // when the PDF is a directive approving its appendices
+  extract::DocInfo info;                    // PDF metadata (pages, producer, …)
 };
 
 class Pipeline {

@@ -87,11 +87,17 @@ std::string strip_anchor(std::string p) {
   return p;
 }
 
+const toml::table& table_of(const toml::table& t, const char* key) {
+  auto sub = t[key].as_table();
+  if (!sub) throw LoadError{std::string("[") + key + "] is missing"};
+  return *sub;
+}
+
 Common load_common(const toml::table& t, const Loader& L) {
   Common c;
   for (auto& p : L.patterns(t, "furniture", "furniture")) c.furniture.push_back(p->pattern());
   c.label_number = L.pattern(t, "label_number", "label_number", true);
-  const auto& edu = *t["education"].as_table();
+  const auto& edu = table_of(t, "education");
   if (auto levels = edu["levels"].as_array())
     for (auto& row : *levels) {
       auto pair = row.as_array();
@@ -100,13 +106,13 @@ Common load_common(const toml::table& t, const Loader& L) {
                                       L.compile(*(*pair)[1].value<std::string>(), "education.levels"));
     }
   c.education_fields = L.pattern(edu, "fields", "education", true);
-  const auto& exp = *t["experience"].as_table();
+  const auto& exp = table_of(t, "experience");
   c.optional_marker = L.pattern(exp, "optional", "experience", true);
   c.years_digits = L.pattern(exp, "years_digits", "experience", true);
   c.years_words = L.pattern(exp, "years_words", "experience", true);
   if (auto words = exp["number_words"].as_table())
     for (auto& [k, v] : *words) c.number_words[std::string(k.str())] = static_cast<int>(v.value_or(0));
-  const auto& lang = *t["languages"].as_table();
+  const auto& lang = table_of(t, "languages");
   if (auto names = lang["names"].as_array())
     for (auto& row : *names) {
       auto pair = row.as_array();
@@ -118,12 +124,12 @@ Common load_common(const toml::table& t, const Loader& L) {
     }
   c.foreign_language = L.pattern(lang, "foreign", "languages", true);
   c.cefr = L.pattern(lang, "cefr", "languages", true);
-  const auto& pos = *t["positions"].as_table();
+  const auto& pos = table_of(t, "positions");
   c.none_marker = L.pattern(pos, "none", "positions", true);
   c.list_joiner = L.pattern(pos, "joiner", "positions", true);
   c.position_head = L.pattern(pos, "head", "positions", true);
   c.scope = L.pattern(pos, "scope", "positions", true);
-  const auto& units = *t["units"].as_table();
+  const auto& units = table_of(t, "units");
   c.department = L.pattern(units, "department", "units", true);
   c.division = L.pattern(units, "division", "units", true);
   c.team = L.pattern(units, "team", "units", true);
@@ -131,8 +137,40 @@ Common load_common(const toml::table& t, const Loader& L) {
   c.division_genitive = L.pattern(units, "division_genitive", "units", true);
   c.department_nominative_suffix = L.string(units, "department_nominative_suffix", "units", true);
   c.division_nominative_suffix = L.string(units, "division_nominative_suffix", "units", true);
-  c.digital_signature = L.pattern(*t["signatures"].as_table(), "digital", "signatures", true);
+  c.digital_signature = L.pattern(table_of(t, "signatures"), "digital", "signatures", true);
   return c;
+}
+
+DirectiveGrammar load_directive(const toml::table& t, const Loader& L) {
+  DirectiveGrammar d;
+  d.name = L.string(t, "name", "directive", true);
+  const std::string w = "directive '" + d.name + "'";
+  d.detect = L.pattern(t, "detect", w, true);
+  d.appendix_start = L.pattern(t, "appendix_start", w, true);
+  d.date_number = L.pattern(t, "date_number", w, true);
+  d.legal_basis = L.pattern(t, "legal_basis", w, true);
+  d.point = L.pattern(t, "point", w, true);
+  d.approves = L.pattern(t, "approves", w, true);
+  d.appendix_item = L.pattern(t, "appendix_item", w, true);
+  d.repeal = L.pattern(t, "repeal", w, true);
+  d.range = L.pattern(t, "range", w, true);
+  d.entry = L.pattern(t, "entry", w, true);
+  d.on_signature = L.pattern(t, "on_signature", w, true);
+  d.entry_date = L.pattern(t, "entry_date", w, true);
+  d.retroactive = L.pattern(t, "retroactive", w, true);
+  d.signed_note = L.pattern(t, "signed", w, true);
+  return d;
+}
+
+Dates load_dates(const toml::table& t, const Loader& L) {
+  Dates d;
+  auto dates = t["dates"].as_table();
+  if (!dates) throw LoadError{"[dates] is missing"};
+  if (auto months = (*dates)["months"].as_table())
+    for (auto& [k, v] : *months) d.months[std::string(k.str())] = static_cast<int>(v.value_or(0));
+  d.written = L.pattern(*dates, "written", "dates", true);
+  d.numeric = L.pattern(*dates, "numeric", "dates", true);
+  return d;
 }
 
 Reader reader_of(const std::string& name, const std::string& where) {
@@ -221,14 +259,23 @@ std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* err
     std::string bytes = read_file(*common_it);
     all_bytes += bytes;
     Loader L(current);
-    set.common = load_common(toml::parse(bytes, current), L);
+    auto common_table = toml::parse(bytes, current);
+    set.common = load_common(common_table, L);
+    set.dates = load_dates(common_table, L);
     std::string number_prefix = strip_anchor(set.common.label_number->pattern());
     for (const auto& f : files) {
       if (f == *common_it) continue;
       current = f.string();
       bytes = read_file(f);
       all_bytes += bytes;
-      Grammar g = load_grammar(toml::parse(bytes, current), Loader(current), number_prefix);
+      auto table = toml::parse(bytes, current);
+      if (table["kind"].value_or(std::string("job_description")) == "directive") {
+        DirectiveGrammar d = load_directive(table, Loader(current));
+        d.file = current;
+        set.directives.push_back(std::move(d));
+        continue;
+      }
+      Grammar g = load_grammar(table, Loader(current), number_prefix);
       g.file = current;
       set.grammars.push_back(std::move(g));
     }

@@ -81,9 +81,24 @@ struct Common {
   Pattern digital_signature;                                // "(allkirjastatud digitaalselt)"
 };
 
+// A directive that approves job descriptions as appendices (kind = "directive").
+struct DirectiveGrammar {
+  std::string name, file;
+  Pattern detect, appendix_start, date_number, legal_basis, point, approves, appendix_item, repeal, range, entry,
+      on_signature, entry_date, retroactive, signed_note;
+};
+
+// Calendar dates as written in Estonian (_common.toml [dates]).
+struct Dates {
+  std::map<std::string, int> months;
+  Pattern written, numeric;
+};
+
 struct GrammarSet {
   Common common;
+  Dates dates;
   std::vector<Grammar> grammars;
+  std::vector<DirectiveGrammar> directives;
   std::string fingerprint;      // hash of all files' bytes: a change re-parses the archive
 };
 

@@ -1,0 +1,282 @@
+// directive.cpp — splitting at appendix stamps and reading a directive's
+// facts (see directive.h). The wording it looks for is in the directive
+// grammar (grammars/directive-*.toml) and _common.toml's [dates].
+#include "recognize/directive.h"
+
+#include <algorithm>
+#include <set>
+
+#include "normalize/text.h"
+#include "recognize/values.h"
+
+namespace aj::recognize {
+namespace {
+
+std::string group(const RE2& re, const std::vector<re2::StringPiece>& sub, const char* name) {
+  const auto& names = re.NamedCapturingGroups();
+  auto it = names.find(name);
+  if (it == names.end() || sub[it->second].data() == nullptr) return "";
+  return std::string(sub[it->second]);
+}
+
+// Runs `re` over text from `pos`; fills sub (whole match first).
+bool find(const RE2& re, const std::string& text, size_t pos, std::vector<re2::StringPiece>& sub) {
+  sub.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
+  return pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()));
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+Split split_document(const layout::Layout& layout, const GrammarSet& set) {
+  Split out;
+  for (const auto& g : set.directives) {
+    std::vector<int> starts;
+    bool marked = false;
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+      const std::string& t = layout.lines[i].text;
+      if (RE2::FullMatch(t, *g.appendix_start)) starts.push_back(static_cast<int>(i));
+      else if (starts.empty() && RE2::FullMatch(t, *g.detect)) marked = true;
+    }
+    if (!marked && starts.size() < 2) continue;
+    out.grammar = marked ? &g : nullptr;
+    int first = starts.empty() ? static_cast<int>(layout.lines.size()) : starts.front();
+    for (int i = 0; i < first; ++i) out.body.push_back(i);
+    for (size_t k = 0; k < starts.size(); ++k) {
+      int end = k + 1 < starts.size() ? starts[k + 1] : static_cast<int>(layout.lines.size());
+      std::vector<int> part;
+      for (int i = starts[k]; i < end; ++i) part.push_back(i);
+      out.appendices.push_back(std::move(part));
+    }
+    // Several stamped job descriptions with no directive before them: text
+    // before the first stamp belongs to the first one, so nothing is lost.
+    if (!marked && !out.body.empty()) {
+      out.appendices.front().insert(out.appendices.front().begin(), out.body.begin(), out.body.end());
+      out.body.clear();
+    }
+    return out;
+  }
+  return out;
+}
+
+layout::Layout sublayout(const layout::Layout& layout, const std::vector<int>& lines) {
+  layout::Layout out;
+  out.pages = layout.pages;
+  out.tables = layout.tables;
+  for (int i : lines) out.lines.push_back(layout.lines[i]);
+  return out;
+}
+
+Text parse_written_date(const std::string& text, const Dates& dates) {
+  std::vector<re2::StringPiece> sub;
+  if (find(*dates.numeric, text, 0, sub)) return iso_date(group(*dates.numeric, sub, "dmy"));
+  if (!find(*dates.written, text, 0, sub)) return std::nullopt;
+  std::string year = group(*dates.written, sub, "year");
+  if (year.empty()) year = group(*dates.written, sub, "year2");
+  auto month = dates.months.find(normalize::lower(group(*dates.written, sub, "month")));
+  if (year.empty() || month == dates.months.end()) return std::nullopt;
+  return iso_date(group(*dates.written, sub, "day") + "." + std::to_string(month->second) + "." + year);
+}
+
+std::vector<int> expand_ranges(const std::string& which, const DirectiveGrammar& g) {
+  std::vector<int> out;
+  std::vector<re2::StringPiece> sub;
+  size_t pos = 0;
+  while (find(*g.range, which, pos, sub) && !sub[0].empty()) {
+    std::string from = group(*g.range, sub, "from"), to = group(*g.range, sub, "to"),
+                single = group(*g.range, sub, "single");
+    if (!single.empty()) {
+      out.push_back(std::stoi(single));
+    } else {
+      int a = std::stoi(from), b = std::stoi(to);
+      for (int n = a; n <= b && n - a < 1000; ++n) out.push_back(n);
+    }
+    pos = sub[0].data() - which.data() + sub[0].size();
+  }
+  return out;
+}
+
+bool same_title(const std::string& a, const std::string& b) {
+  auto wa = words(normalize::lower(a)), wb = words(normalize::lower(b));
+  if (wa.size() != wb.size() || wa.empty()) return false;
+  for (size_t i = 0; i < wa.size(); ++i) {
+    const auto& x = wa[i];
+    const auto& y = wb[i];
+    size_t common = 0;
+    while (common < std::min(x.size(), y.size()) && x[common] == y[common]) ++common;
+    // An Estonian case ending is a few letters at the end of the word.
+    if (common < std::max<size_t>(3, std::min(x.size(), y.size()) - std::min<size_t>(3, std::min(x.size(), y.size()))))
+      return false;
+  }
+  return true;
+}
+
+Directive read_directive(const layout::Layout& layout, const std::vector<int>& lines, const DirectiveGrammar& g,
+                         const Dates& dates, const std::string& file) {
+  Directive d;
+  d.file = file;
+  if (lines.empty()) return d;
+  d.page_first = layout.lines[lines.front()].page;
+  d.page_last = layout.lines[lines.back()].page;
+  auto text_of = [&](int i) { return layout.lines[i].text; };
+
+  size_t k = 0;
+  // Issuer: the first line before the directive's mark.
+  for (; k < lines.size() && !RE2::FullMatch(text_of(lines[k]), *g.detect); ++k)
+    if (!d.issuer) d.issuer = text_of(lines[k]);
+  if (k < lines.size()) ++k;
+  // Date and number.
+  std::vector<re2::StringPiece> sub;
+  for (; k < lines.size(); ++k)
+    if (find(*g.date_number, text_of(lines[k]), 0, sub)) {
+      const std::string& t = text_of(lines[k]);
+      std::string dmy = group(*g.date_number, sub, "date");
+      d.date = iso_date(dmy);
+      if (!d.date) d.problems.push_back(Problem::make(Code::value_invalid, layout.lines[lines[k]].page, "'" + dmy + "' is not a date", t));
+      d.number = group(*g.date_number, sub, "number");
+      ++k;
+      break;
+    }
+  // Title: the paragraph after the date line, unless it is already the basis or a point.
+  std::string title;
+  const size_t title_start = k;
+  for (size_t j = title_start; j < lines.size(); ++j) {
+    const auto& l = layout.lines[lines[j]];
+    const bool later = j > title_start;
+    const bool weight_changed = later && l.bold != layout.lines[lines[j - 1]].bold;
+    if ((later && (l.para_start || weight_changed)) || RE2::PartialMatch(l.text, *g.point) ||
+        RE2::PartialMatch(l.text, *g.legal_basis))
+      break;
+    title += (title.empty() ? "" : " ") + l.text;
+    k = j + 1;
+  }
+  if (!title.empty()) d.title = title;
+
+  // Points: "1. …" up to the next point; the signature after the last one.
+  std::string preamble;
+  std::vector<std::pair<int, std::string>> points;
+  std::vector<std::string> signature;
+  bool signing = false;
+  for (; k < lines.size(); ++k) {
+    const auto& l = layout.lines[lines[k]];
+    std::string number;
+    if (RE2::FullMatch(l.text, *g.signed_note)) {
+      signing = true;
+      continue;
+    }
+    if (signing) {
+      signature.push_back(l.text);
+      continue;
+    }
+    re2::StringPiece in(l.text);
+    if (l.para_start && RE2::Consume(&in, *g.point, &number)) {
+      points.emplace_back(std::stoi(number), std::string(in));
+      continue;
+    }
+    if (points.empty())
+      preamble += (preamble.empty() ? "" : " ") + l.text;
+    else
+      points.back().second += " " + l.text;
+  }
+  // The basis is the preamble's sentence that ends in "alusel"; a sentence
+  // of motivation may come before it.
+  for (size_t from = 0; find(*g.legal_basis, preamble, from, sub);) {
+    std::string basis = trim(group(*g.legal_basis, sub, "basis"));
+    static const RE2 sentence_start(R"(^\p{Lu})");
+    for (size_t stop = basis.rfind(". "); stop != std::string::npos && stop > 0; stop = basis.rfind(". ", stop - 1))
+      if (RE2::PartialMatch(basis.substr(stop + 2, 4), sentence_start)) {
+        basis = basis.substr(stop + 2);
+        break;
+      }
+    d.legal_basis = basis;
+    break;
+  }
+  if (!signature.empty()) d.signatory_name = signature[0];
+  if (signature.size() > 1) d.signatory_title = signature[1];
+
+  for (auto& [n, raw] : points) {
+    std::string text = normalize::collapse_spaces(raw);
+    if (RE2::PartialMatch(text, *g.approves)) {
+      size_t pos = 0;
+      while (find(*g.appendix_item, text, pos, sub)) {
+        std::string number = group(*g.appendix_item, sub, "number");
+        d.appendices.push_back({number.empty() ? std::nullopt : std::optional<int>(std::stoi(number)),
+                                trim(group(*g.appendix_item, sub, "title"))});
+        pos = sub[0].data() - text.data() + sub[0].size();
+      }
+    }
+    if (find(*g.repeal, text, 0, sub)) {
+      Repeal r;
+      r.text = text;
+      std::string dmy = group(*g.repeal, sub, "date");
+      r.date = iso_date(dmy);
+      r.number = group(*g.repeal, sub, "number");
+      r.appendices = expand_ranges(group(*g.repeal, sub, "which"), g);
+      d.repeals.push_back(std::move(r));
+    }
+    if (RE2::PartialMatch(text, *g.entry)) {
+      EntryIntoForce e;
+      e.text = text;
+      e.on_signature = RE2::PartialMatch(text, *g.on_signature);
+      if (!e.on_signature && find(*g.entry_date, text, 0, sub))
+        e.date = parse_written_date(group(*g.entry_date, sub, "when"), dates);
+      if (find(*g.retroactive, text, 0, sub)) e.retroactive_from = parse_written_date(group(*g.retroactive, sub, "when"), dates);
+      d.entry_into_force = e;
+    }
+  }
+  if (!d.date || !d.number)
+    d.problems.push_back(Problem::make(Code::field_missing, d.page_first, "the directive's date and number were not found"));
+  if (d.appendices.empty())
+    d.problems.push_back(Problem::make(Code::field_missing, d.page_first, "the directive lists no appendices it approves"));
+  return d;
+}
+
+void check_appendices(Directive& d, std::vector<Record>& records) {
+  if (d.appendices.size() != records.size()) {
+    std::string msg = "the directive lists " + std::to_string(d.appendices.size()) + " appendices but the PDF holds " +
+                      std::to_string(records.size());
+    d.problems.push_back(Problem::make(Code::directive_mismatch, d.page_first, msg));
+    for (auto& r : records) {
+      r.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
+      if (r.status == Status::ok) r.status = Status::partial;
+    }
+  }
+  for (size_t k = 0; k < records.size(); ++k) {
+    auto& r = records[k];
+    // The listed appendix this record is: by its stamp's number, else by position.
+    const DirectiveAppendix* listed = nullptr;
+    int stamp = 0;
+    if (r.approval && r.approval->appendix) {
+      static const RE2 digits(R"((\d+))");
+      RE2::PartialMatch(*r.approval->appendix, digits, &stamp);
+    }
+    for (const auto& a : d.appendices)
+      if (stamp > 0 && a.number == stamp) listed = &a;
+    if (!listed && stamp == 0 && k < d.appendices.size()) listed = &d.appendices[k];
+    if (!listed || !r.title) continue;
+    bool found = same_title(listed->title, *r.title) || normalize::lower(listed->title).find(normalize::lower(*r.title)) != std::string::npos;
+    if (!found) {
+      std::string msg = "appendix " + std::to_string(k + 1) + " is titled '" + *r.title + "' but the directive lists '" +
+                        listed->title + "'";
+      d.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
+      r.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
+      if (r.status == Status::ok) r.status = Status::partial;
+    }
+  }
+}
+
+}  // namespace aj::recognize
