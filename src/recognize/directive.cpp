@@ -87,9 +87,13 @@ Text parse_written_date(const std::string& text, const Dates& dates) {
   if (!find(*dates.written, text, 0, sub)) return std::nullopt;
   std::string year = group(*dates.written, sub, "year");
   if (year.empty()) year = group(*dates.written, sub, "year2");
-  auto month = dates.months.find(normalize::lower(group(*dates.written, sub, "month")));
-  if (year.empty() || month == dates.months.end()) return std::nullopt;
-  return iso_date(group(*dates.written, sub, "day") + "." + std::to_string(month->second) + "." + year);
+  const std::string written = normalize::lower(group(*dates.written, sub, "month"));
+  int month = 0;
+  for (const auto& [name, number] : dates.months)
+    if (written.compare(0, std::min<size_t>(6, name.size()), name, 0, std::min<size_t>(6, name.size())) == 0)
+      month = number;
+  if (year.empty() || month == 0) return std::nullopt;
+  return iso_date(group(*dates.written, sub, "day") + "." + std::to_string(month) + "." + year);
 }
 
 std::vector<int> expand_ranges(const std::string& which, const DirectiveGrammar& g) {
