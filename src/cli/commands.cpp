@@ -12,6 +12,9 @@ void set_exit_code(int code) { g_exit_code = std::max(g_exit_code, code); }
 void register_commands(CLI::App& app) {
   add_layout_command(app);
   add_export_command(app);
+  add_import_command(app);
+  add_sql_command(app);
+  add_show_command(app);
 }
 
 }  // namespace aj::cli

@@ -12,5 +12,8 @@ void set_exit_code(int code);
 
 void add_layout_command(CLI::App& app);
 void add_export_command(CLI::App& app);
+void add_import_command(CLI::App& app);
+void add_sql_command(CLI::App& app);
+void add_show_command(CLI::App& app);
 
 }  // namespace aj::cli

@@ -46,7 +46,7 @@ TEST_CASE("extract: a user-password PDF is pdf_encrypted") {
   CHECK(doc.info.encrypted);
 }
 
-TEST_CASE("extract: a text file named .pdf is not_a_pdf; a missing file is file_unreadable") {
+TEST_CASE("extract: a text file named .pdf is not_a_pdf, a missing file is file_unreadable") {
   Extractor ex;
   auto doc = ex.load_file(aj::test::corpus("bad/not-a-pdf.pdf"));
   REQUIRE(doc.problems.size() == 1);

@@ -33,7 +33,7 @@ TEST_CASE("positions: split at commas and at ja/või/ning after a position, neve
         V{"eksperdid (ennetus- ja arendustegevused)", "peaspetsialistid (aruandlus)"});
 }
 
-TEST_CASE("positions: a trailing scope parenthetical is the scope; a name's own parenthetical is not") {
+TEST_CASE("positions: a trailing scope parenthetical is the scope, a name's own parenthetical is not") {
   auto p = parse_positions(
       "Nõustaja, teenuseomanik (OA kriisitelefon) (ülesannete ulatuses, mis ei ole avaliku võimu teostamine)", common());
   CHECK(p.items == V{"Nõustaja", "teenuseomanik (OA kriisitelefon)"});
@@ -74,7 +74,7 @@ TEST_CASE("education: level and fields") {
   CHECK_FALSE(parse_education("Kõrgharidus", common()).fields);
 }
 
-TEST_CASE("experience: years from digits and Estonian number words; optional when recommended") {
+TEST_CASE("experience: years from digits and Estonian number words, optional when recommended") {
   auto x = parse_experience("Vähemalt 3-aastane töökogemus registrite arendamise valdkonnas.", common());
   CHECK(x.years_min == 3);
   CHECK(x.required);

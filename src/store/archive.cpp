@@ -1,0 +1,299 @@
+// archive.cpp — the import's writes: runs, documents with their records in
+// every table of schema/001_tables.sql, and paths.
+#include "store/archive.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+
+#include "store/schema.h"
+
+namespace aj::store {
+namespace {
+
+std::optional<std::string> non_empty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+std::optional<std::string> iso_utc(const std::optional<std::time_t>& t) {
+  if (!t) return std::nullopt;
+  std::tm tm{};
+  gmtime_r(&*t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return std::string(buf);
+}
+
+std::string json_array(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
+
+}  // namespace
+
+struct Archive::Statements {
+  Stmt document, delete_records, file_document, file, drop_orphan, document_id;
+  Stmt record, approval, signature, requirement, language, language_option, quality, competency, competency_item,
+      right, responsibility, position, task, task_result, section, problem;
+};
+
+Archive::Archive(std::unique_ptr<Db> db) : db_(std::move(db)), st_(std::make_unique<Statements>()) {}
+Archive::~Archive() = default;
+
+std::unique_ptr<Archive> Archive::open(const std::string& path, std::string* error) {
+  auto db = Db::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (!db) return nullptr;
+  if (sqlite3_db_readonly(db->handle(), "main") == 1) {
+    *error = "database " + path + " is not writable";
+    return nullptr;
+  }
+  db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+  if (!db->ok()) {
+    *error = "cannot set up database " + path + ": " + db->error();
+    return nullptr;
+  }
+  std::string why;
+  if (!migrate(*db, &why)) {
+    *error = path + ": " + why;
+    return nullptr;
+  }
+  Stmt code = db->prepare(
+      "INSERT INTO problem_codes(code, severity, meaning) VALUES (?, ?, ?) "
+      "ON CONFLICT(code) DO UPDATE SET severity = excluded.severity, meaning = excluded.meaning");
+  db->exec("BEGIN IMMEDIATE");
+  for (Code c : all_codes()) code.run(code_name(c), severity_name(default_severity(c)), code_meaning(c));
+  db->exec("COMMIT");
+  if (!db->ok()) {
+    *error = "cannot write to database " + path + ": " + db->error();
+    return nullptr;
+  }
+
+  std::unique_ptr<Archive> a(new Archive(std::move(db)));
+  Db& d = *a->db_;
+  Statements& s = *a->st_;
+  s.document = d.prepare(
+      "INSERT INTO documents(sha256, size, pages, pdf_encrypted, pdf_producer, pdf_creator, pdf_title, pdf_created, "
+      "parser_version, parse_seconds, import_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(sha256) DO UPDATE SET pages = excluded.pages, pdf_encrypted = excluded.pdf_encrypted, "
+      "pdf_producer = excluded.pdf_producer, pdf_creator = excluded.pdf_creator, pdf_title = excluded.pdf_title, "
+      "pdf_created = excluded.pdf_created, parser_version = excluded.parser_version, parsed_at = excluded.parsed_at, "
+      "parse_seconds = excluded.parse_seconds, import_run_id = excluded.import_run_id "
+      "RETURNING id");
+  s.delete_records = d.prepare("DELETE FROM records WHERE document_id = ?");
+  s.document_id = d.prepare("SELECT id FROM documents WHERE sha256 = ?");
+  s.file_document = d.prepare("SELECT document_id FROM files WHERE path = ?");
+  s.file = d.prepare(
+      "INSERT INTO files(path, document_id, size, mtime_ns, import_run_id) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, size = excluded.size, "
+      "mtime_ns = excluded.mtime_ns, import_run_id = excluded.import_run_id");
+  s.drop_orphan = d.prepare(
+      "DELETE FROM documents WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM files WHERE document_id = ?1)");
+  s.record = d.prepare(
+      "INSERT INTO records(document_id, source_file, source_index, page_first, page_last, contract_appendix, title, "
+      "structural_unit, department, division, team, direct_manager, substitutes_scope, substituted_by_scope, "
+      "purpose, position_group, special_conditions, work_tools, review_note, status, grammar, grammar_fingerprint) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.approval = d.prepare(
+      "INSERT INTO approvals(record_id, authority, date, directive_number, appendix) VALUES (?, ?, ?, ?, ?)");
+  s.signature = d.prepare(
+      "INSERT INTO signatures(record_id, has_employer, employer_name, employer_title, has_employee, employee_name, "
+      "digital) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.requirement = d.prepare(
+      "INSERT INTO requirements(record_id, education_text, education_level, education_fields, experience_text, "
+      "experience_years_min, experience_required, computer_skills, knowledge_and_skills) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.language = d.prepare("INSERT INTO languages(record_id, position, language, level, required) VALUES (?, ?, ?, ?, ?)");
+  s.language_option = d.prepare("INSERT INTO language_options(language_id, position, code) VALUES (?, ?, ?)");
+  s.quality = d.prepare("INSERT INTO personal_qualities(record_id, position, text) VALUES (?, ?, ?)");
+  s.competency = d.prepare("INSERT INTO competencies(record_id, position, group_name, name) VALUES (?, ?, ?, ?)");
+  s.competency_item = d.prepare("INSERT INTO competency_items(competency_id, position, text) VALUES (?, ?, ?)");
+  s.right = d.prepare("INSERT INTO rights(record_id, position, text) VALUES (?, ?, ?)");
+  s.responsibility = d.prepare("INSERT INTO responsibilities(record_id, position, text) VALUES (?, ?, ?)");
+  s.position = d.prepare("INSERT INTO position_lists(record_id, list, position, title) VALUES (?, ?, ?, ?)");
+  s.task = d.prepare("INSERT INTO tasks(record_id, position, number, text) VALUES (?, ?, ?, ?)");
+  s.task_result = d.prepare("INSERT INTO task_results(task_id, position, text) VALUES (?, ?, ?)");
+  s.section = d.prepare(
+      "INSERT INTO sections(record_id, position, heading, text, page_first, page_last) VALUES (?, ?, ?, ?, ?, ?)");
+  s.problem = d.prepare(
+      "INSERT INTO problems(record_id, position, code, severity, page, message, excerpt, box_x0, box_y0, box_x1, "
+      "box_y1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!d.ok()) {
+    *error = path + ": " + d.error();
+    return nullptr;
+  }
+  return a;
+}
+
+std::unordered_map<std::string, StoredFile> Archive::stored_files() {
+  std::unordered_map<std::string, StoredFile> out;
+  Stmt q = db_->prepare("SELECT f.path, f.size, f.mtime_ns, d.sha256 FROM files f JOIN documents d ON d.id = f.document_id");
+  while (q.step()) out[q.text(0)] = StoredFile{q.int64(1), q.int64(2), q.text(3)};
+  return out;
+}
+
+std::unordered_map<std::string, StoredDocument> Archive::stored_documents(const std::string& grammar_fingerprint) {
+  std::unordered_map<std::string, StoredDocument> out;
+  Stmt q = db_->prepare(
+      "SELECT d.sha256, "
+      "  d.parser_version = ?2 "
+      "  AND NOT EXISTS (SELECT 1 FROM records r WHERE r.document_id = d.id AND r.grammar_fingerprint <> ?1) "
+      "  AND NOT EXISTS (SELECT 1 FROM records r JOIN problems p ON p.record_id = r.id "
+      "                  WHERE r.document_id = d.id AND p.code = 'timed_out'), "
+      "  EXISTS (SELECT 1 FROM records r WHERE r.document_id = d.id AND r.status = 'failed') "
+      "FROM documents d");
+  q.bind(1, grammar_fingerprint);
+  q.bind(2, AJ_VERSION);
+  while (q.step()) out[q.text(0)] = StoredDocument{q.int64(1) != 0, q.int64(2) != 0};
+  return out;
+}
+
+bool Archive::begin_run(const RunStart& run, std::string* error) {
+  Stmt q = db_->prepare(
+      "INSERT INTO import_runs(program_version, grammar_dir, grammar_fingerprint, arguments, jobs, forced) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.run(AJ_VERSION, run.grammar_dir, run.grammar_fingerprint, json_array(run.arguments), run.jobs, run.forced);
+  run_id_ = db_->last_insert_rowid();
+  if (db_->ok()) return true;
+  *error = "cannot record the import run: " + db_->error();
+  db_->clear_error();
+  return false;
+}
+
+bool Archive::finish_run(const RunCounts& c, std::string* error) {
+  Stmt q = db_->prepare(
+      "UPDATE import_runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), files_seen = ?, files_new = ?, "
+      "files_reparsed = ?, files_same_content = ?, files_unchanged = ?, files_unreadable = ?, records_ok = ?, "
+      "records_partial = ?, records_failed = ?, pages = ?, seconds = ? WHERE id = ?");
+  q.run(c.files_seen, c.files_new, c.files_reparsed, c.files_same_content, c.files_unchanged, c.files_unreadable,
+        c.records_ok, c.records_partial, c.records_failed, c.pages, c.seconds, run_id_);
+  if (db_->ok()) return true;
+  *error = "cannot record the import run's counts: " + db_->error();
+  db_->clear_error();
+  return false;
+}
+
+bool Archive::commit_or_rollback(const std::string& what, std::string* error) {
+  db_->exec("COMMIT");
+  if (db_->ok()) return true;
+  *error = what + ": " + db_->error();
+  db_->clear_error();
+  db_->exec("ROLLBACK");
+  db_->clear_error();
+  return false;
+}
+
+void Archive::link(const FileStat& file, int64_t document_id) {
+  Stmt& before = st_->file_document;
+  before.reset();
+  before.bind(1, file.path);
+  const int64_t previous = before.step() ? before.int64(0) : 0;
+  before.reset();
+  st_->file.run(file.path, document_id, file.size, file.mtime_ns, run_id_);
+  if (previous != 0 && previous != document_id) st_->drop_orphan.run(previous);
+}
+
+bool Archive::link_path(const FileStat& file, const std::string& sha256, std::string* error) {
+  db_->exec("BEGIN IMMEDIATE");
+  Stmt& q = st_->document_id;
+  q.reset();
+  q.bind(1, sha256);
+  const int64_t id = q.step() ? q.int64(0) : 0;
+  q.reset();
+  if (id == 0) db_->fail("no stored document has SHA-256 " + sha256);
+  link(file, id);
+  return commit_or_rollback("cannot store path " + file.path, error);
+}
+
+bool Archive::index_search(std::string* error) {
+  db_->exec(
+      "BEGIN IMMEDIATE;"
+      "INSERT INTO search_words(rowid, text) SELECT s.id, s.text FROM search_pending p JOIN search_text s USING (id);"
+      "INSERT INTO search_trigram(rowid, text) SELECT s.id, s.text FROM search_pending p JOIN search_text s USING (id);"
+      "DELETE FROM search_pending;");
+  return commit_or_rollback("cannot update the full-text indexes", error);
+}
+
+bool Archive::write_document(const ParsedDocument& doc, const std::string& grammar_fingerprint, std::string* error) {
+  db_->exec("BEGIN IMMEDIATE");
+  Stmt& d = st_->document;
+  d.reset();
+  d.bind(1, doc.sha256);
+  d.bind(2, doc.size);
+  d.bind(3, doc.info.pages);
+  d.bind(4, doc.info.encrypted);
+  d.bind(5, non_empty(doc.info.producer));
+  d.bind(6, non_empty(doc.info.creator));
+  d.bind(7, non_empty(doc.info.title));
+  d.bind(8, iso_utc(doc.info.created));
+  d.bind(9, AJ_VERSION);
+  d.bind(10, doc.seconds);
+  d.bind(11, run_id_);
+  const int64_t id = d.step() ? d.int64(0) : 0;
+  d.reset();
+  st_->delete_records.run(id);
+  for (const Record& r : doc.records) insert_record(r, id, grammar_fingerprint);
+  for (const FileStat& f : doc.paths) link(f, id);
+  return commit_or_rollback("cannot store " + (doc.paths.empty() ? doc.sha256 : doc.paths.front().path), error);
+}
+
+void Archive::insert_record(const Record& r, int64_t document_id, const std::string& grammar_fingerprint) {
+  Statements& s = *st_;
+  s.record.run(document_id, r.source.file, r.source.index, r.source.page_first, r.source.page_last,
+               r.contract_appendix, r.title, r.structural_unit, r.department, r.division, r.team, r.direct_manager,
+               r.substitutes_scope, r.substituted_by_scope, r.purpose, r.position_group, r.special_conditions,
+               r.work_tools, r.review_note, status_name(r.status), r.grammar, grammar_fingerprint);
+  const int64_t id = db_->last_insert_rowid();
+  if (r.approval)
+    s.approval.run(id, r.approval->authority, r.approval->date, r.approval->directive_number, r.approval->appendix);
+  if (r.signatures) {
+    const auto& sig = *r.signatures;
+    const auto employer = sig.employer.value_or(Signatures::Employer{});
+    const auto employee = sig.employee.value_or(Signatures::Employee{});
+    s.signature.run(id, sig.employer.has_value(), employer.name, employer.title, sig.employee.has_value(),
+                    employee.name, sig.digital);
+  }
+  const Requirements& q = r.requirements;
+  const Education education = q.education.value_or(Education{});
+  const std::optional<Experience>& experience = q.experience;
+  s.requirement.run(id, q.education ? Text(education.text) : std::nullopt, education.level, education.fields,
+                    experience ? Text(experience->text) : std::nullopt,
+                    experience ? experience->years_min : std::nullopt,
+                    experience ? std::optional<bool>(experience->required) : std::nullopt, q.computer_skills,
+                    q.knowledge_and_skills);
+  for (size_t i = 0; i < q.languages.size(); ++i) {
+    const Language& l = q.languages[i];
+    s.language.run(id, int(i + 1), l.language, l.level, l.required);
+    const int64_t language_id = db_->last_insert_rowid();
+    for (size_t k = 0; k < l.options.size(); ++k) s.language_option.run(language_id, int(k + 1), l.options[k]);
+  }
+  for (size_t i = 0; i < q.personal_qualities.size(); ++i) s.quality.run(id, int(i + 1), q.personal_qualities[i]);
+  for (size_t i = 0; i < r.competencies.size(); ++i) {
+    const Competency& c = r.competencies[i];
+    s.competency.run(id, int(i + 1), c.group, c.name);
+    const int64_t competency_id = db_->last_insert_rowid();
+    for (size_t k = 0; k < c.items.size(); ++k) s.competency_item.run(competency_id, int(k + 1), c.items[k]);
+  }
+  for (size_t i = 0; i < r.rights.size(); ++i) s.right.run(id, int(i + 1), r.rights[i]);
+  for (size_t i = 0; i < r.responsibilities.size(); ++i) s.responsibility.run(id, int(i + 1), r.responsibilities[i]);
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"subordinates", &r.subordinates}, {"substitutes", &r.substitutes}, {"substituted_by", &r.substituted_by}};
+  for (const auto& [list, items] : lists)
+    for (size_t i = 0; i < items->size(); ++i) s.position.run(id, list, int(i + 1), (*items)[i]);
+  for (size_t i = 0; i < r.tasks.size(); ++i) {
+    const Task& t = r.tasks[i];
+    s.task.run(id, int(i + 1), t.number, t.text);
+    const int64_t task_id = db_->last_insert_rowid();
+    for (size_t k = 0; k < t.results.size(); ++k) s.task_result.run(task_id, int(k + 1), t.results[k]);
+  }
+  for (size_t i = 0; i < r.sections.size(); ++i) {
+    const RawSection& sec = r.sections[i];
+    s.section.run(id, int(i + 1), sec.heading, sec.text, sec.page_first, sec.page_last);
+  }
+  for (size_t i = 0; i < r.problems.size(); ++i) {
+    const Problem& p = r.problems[i];
+    const auto corner = [&](double Box::*c) { return p.box ? std::optional<double>((*p.box).*c) : std::nullopt; };
+    s.problem.run(id, int(i + 1), code_name(p.code), severity_name(p.severity),
+                  p.page > 0 ? std::optional<int>(p.page) : std::nullopt, p.message, p.excerpt, corner(&Box::x0),
+                  corner(&Box::y0), corner(&Box::x1), corner(&Box::y1));
+  }
+}
+
+}  // namespace aj::store

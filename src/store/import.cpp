@@ -1,0 +1,330 @@
+// import.cpp — the import loop: look at each file, start or skip its parse,
+// store what the workers return. One writer: this process.
+#include "store/import.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <unordered_set>
+
+#include "recognize/grammar.h"
+#include "store/progress.h"
+#include "store/sha256.h"
+#include "store/walk.h"
+#include "store/workers.h"
+
+namespace aj::store {
+namespace {
+
+constexpr double kRedrawSeconds = 0.1;
+constexpr int kSearchBatch = 250;   // documents between two bulk updates of the full-text indexes
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// Appends up to `limit` bytes (everything when 0) from fd to *out; false on a read error.
+bool read_into(int fd, std::string* out, size_t limit) {
+  char buf[65536];
+  while (limit == 0 || out->size() < limit) {
+    size_t want = limit == 0 ? sizeof buf : std::min(sizeof buf, limit - out->size());
+    ssize_t n = read(fd, buf, want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;
+    out->append(buf, static_cast<size_t>(n));
+  }
+  return true;
+}
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+std::string plural(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+class Importer {
+ public:
+  Importer(const ImportOptions& options, Archive& archive, const std::string& grammar_fingerprint,
+           Progress& progress, bool log_every_document, ImportResult& result)
+      : options_(options),
+        archive_(archive),
+        fingerprint_(grammar_fingerprint),
+        progress_(progress),
+        log_every_document_(log_every_document),
+        result_(result),
+        counts_(result.counts),
+        files_(archive.stored_files()),
+        documents_(archive.stored_documents(fingerprint_)) {
+    if (options.force)
+      for (auto& [sha, doc] : documents_) doc.current = false;   // parsed again, once each
+  }
+
+  bool run(const std::vector<std::string>& files, std::string* error) {
+    size_t next = 0;
+    std::vector<Outcome> ready;
+    for (;;) {
+      // Feed idle workers before writing what came back, so they parse while this process writes.
+      while (next < files.size() && !(workers_ && workers_->full()))
+        if (!look_at(files[next++], error)) return false;
+      store_all(std::move(ready));
+      if (!workers_ || workers_->idle()) break;   // the loop above stops early only when all workers are busy
+      ready = workers_->collect(kRedrawSeconds);
+    }
+    index_search();   // also what an interrupted run left pending
+    result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
+    return true;
+  }
+
+ private:
+  struct Job {
+    std::string sha256;
+    int64_t size = 0;
+    std::vector<FileStat> paths;
+    bool known = false;   // the archive held this content before (a re-parse)
+  };
+
+  void note_seen(const std::string& sha256, bool failed) {
+    if (failed) failed_seen_.insert(sha256);
+  }
+
+  // Decides what the file needs and does it; false only when a worker could not start.
+  bool look_at(const std::string& path, std::string* error) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || fstat(fd, &st) != 0) {
+      unreadable(path, std::strerror(errno));
+      if (fd >= 0) close(fd);
+      return true;
+    }
+    const FileStat file{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
+    if (unchanged(file)) {
+      close(fd);
+      return true;
+    }
+    std::string bytes, why;
+    const Taken taken = read_if_taken(fd, path, &bytes, &why);
+    close(fd);
+    if (taken == Taken::no) {   // not ours: not counted
+      progress_.advance(1, 0);
+      return true;
+    }
+    if (taken == Taken::unreadable) {
+      unreadable(path, why);
+      return true;
+    }
+    ++counts_.files_seen;
+    return take(file, bytes, error);
+  }
+
+  // True (and counted) when the stored row matches the file's size and mtime
+  // and its document is current: then the file is not even read.
+  bool unchanged(const FileStat& file) {
+    const auto known = files_.find(file.path);
+    if (known == files_.end() || known->second.size != file.size || known->second.mtime_ns != file.mtime_ns)
+      return false;
+    const auto doc = documents_.find(known->second.sha256);
+    if (doc == documents_.end() || !doc->second.current) return false;
+    ++counts_.files_seen;
+    ++counts_.files_unchanged;
+    note_seen(known->second.sha256, doc->second.failed);
+    progress_.advance(1, 0);
+    return true;
+  }
+
+  enum class Taken { no, yes, unreadable };
+
+  // Reads the whole file when its first KiB says PDF or its name ends in .pdf.
+  static Taken read_if_taken(int fd, const std::string& path, std::string* bytes, std::string* why) {
+    if (!read_into(fd, bytes, 1024)) {
+      *why = std::strerror(errno);
+      return Taken::unreadable;
+    }
+    if (!extract::looks_like_pdf(*bytes) && !has_pdf_name(path)) return Taken::no;
+    if (!read_into(fd, bytes, 0)) {
+      *why = std::strerror(errno);
+      return Taken::unreadable;
+    }
+    return Taken::yes;
+  }
+
+  // A taken file's content: joins a parse under way, gains a path in the
+  // archive, or goes to a worker.
+  bool take(const FileStat& file, const std::string& bytes, std::string* error) {
+    const std::string sha = sha256_hex(bytes);
+    if (const auto pending = job_by_sha_.find(sha); pending != job_by_sha_.end()) {
+      jobs_[pending->second].paths.push_back(file);   // stored with that job's result
+      return true;
+    }
+    const auto doc = documents_.find(sha);
+    if (doc != documents_.end() && doc->second.current) {
+      const auto known = files_.find(file.path);
+      const bool same_path = known != files_.end() && known->second.sha256 == sha;
+      std::string why;
+      if (archive_.link_path(file, sha, &why)) {
+        ++(same_path ? counts_.files_unchanged : counts_.files_same_content);
+        files_[file.path] = StoredFile{file.size, file.mtime_ns, sha};
+      } else {
+        progress_.log(why);
+        ++result_.store_errors;
+      }
+      note_seen(sha, doc->second.failed);
+      progress_.advance(1, 0);
+      return true;
+    }
+    const size_t id = next_job_++;
+    jobs_[id] = Job{sha, static_cast<int64_t>(bytes.size()), {file}, doc != documents_.end()};
+    job_by_sha_[sha] = id;
+    return start_workers(error) && workers_->start(id, bytes, file_name(file.path), error);
+  }
+
+  // The pipeline (grammars, lexicon: the slow part of start-up) and the
+  // workers are made when the first document needs parsing, so a run with
+  // nothing to parse is quick.
+  bool start_workers(std::string* error) {
+    if (workers_) return true;
+    pipeline_ = pipeline::Pipeline::create(options_.grammar_dir, error);
+    if (!pipeline_) return false;
+    workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
+    return true;
+  }
+
+  void unreadable(const std::string& path, const std::string& why) {
+    progress_.log(path + ": cannot read the file: " + why);
+    ++counts_.files_unreadable;
+    progress_.advance(1, 0);
+  }
+
+  void store_all(std::vector<Outcome> outcomes) {
+    for (auto& outcome : outcomes) store(std::move(outcome));
+    progress_.advance(0, 0);
+  }
+
+  void store(Outcome outcome) {
+    Job job = std::move(jobs_.at(outcome.job));
+    jobs_.erase(outcome.job);
+    job_by_sha_.erase(job.sha256);
+    const pipeline::Parsed& parsed = outcome.parsed;
+    const auto n_paths = static_cast<int64_t>(job.paths.size());
+    ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths};
+    std::string why;
+    if (!archive_.write_document(doc, fingerprint_, &why)) {
+      progress_.log(why);
+      ++result_.store_errors;
+      progress_.advance(job.paths.size(), 0);
+      return;
+    }
+    ++(job.known ? counts_.files_reparsed : counts_.files_new);
+    counts_.files_same_content += n_paths - 1;
+    counts_.pages += parsed.info.pages;
+    bool failed = false;
+    for (const Record& r : parsed.records) {
+      failed = failed || r.status == Status::failed;
+      ++(r.status == Status::ok ? counts_.records_ok
+                                : r.status == Status::partial ? counts_.records_partial : counts_.records_failed);
+    }
+    if (++unindexed_ == kSearchBatch) index_search();
+    documents_[job.sha256] = StoredDocument{true, failed};
+    for (const FileStat& f : job.paths) files_[f.path] = StoredFile{f.size, f.mtime_ns, job.sha256};
+    note_seen(job.sha256, failed);
+    if (failed || log_every_document_) progress_.log(describe(job, outcome));
+    progress_.advance(job.paths.size(), parsed.info.pages);
+  }
+
+  void index_search() {
+    std::string why;
+    if (!archive_.index_search(&why)) progress_.log(why);   // the rows stay pending for the next try
+    unindexed_ = 0;
+  }
+
+  // "PATH: ok (1 record, 3 pages, 0.05 s)", with the first error of a failed record.
+  static std::string describe(const Job& job, const Outcome& outcome) {
+    const auto& records = outcome.parsed.records;
+    std::string statuses;
+    for (const Record& r : records) statuses += (statuses.empty() ? "" : ", ") + std::string(status_name(r.status));
+    std::string line = job.paths.front().path + ": " + statuses + " (" +
+                       plural(static_cast<int64_t>(records.size()), "record", "records") + ", " +
+                       plural(outcome.parsed.info.pages, "page", "pages") + ", " + seconds_text(outcome.seconds) + ")";
+    if (job.paths.size() > 1) line += ", also at " + plural(job.paths.size() - 1, "other path", "other paths");
+    for (const Record& r : records) {
+      if (r.status != Status::failed) continue;
+      for (const Problem& p : r.problems)
+        if (p.severity == Severity::error) return line + ": " + std::string(code_name(p.code)) + ": " + p.message;
+    }
+    return line;
+  }
+
+  const ImportOptions& options_;
+  Archive& archive_;
+  const std::string fingerprint_;
+  std::unique_ptr<pipeline::Pipeline> pipeline_;
+  std::optional<Workers> workers_;
+  Progress& progress_;
+  const bool log_every_document_;
+  ImportResult& result_;
+  RunCounts& counts_;
+  std::unordered_map<std::string, StoredFile> files_;            // by path
+  std::unordered_map<std::string, StoredDocument> documents_;    // by SHA-256; current once written in this run
+  std::unordered_set<std::string> failed_seen_;
+  std::map<size_t, Job> jobs_;                                   // with the workers, by job number
+  std::unordered_map<std::string, size_t> job_by_sha_;
+  size_t next_job_ = 0;
+  int unindexed_ = 0;   // documents written since the last index_search()
+};
+
+}  // namespace
+
+std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
+                                       std::string* error) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto grammars = recognize::load_grammars(options.grammar_dir, error);
+  if (!grammars) return std::nullopt;
+  Walk found = walk(options.paths);
+  if (!found.errors.empty()) {
+    *error = found.errors.front();
+    return std::nullopt;
+  }
+  auto archive = Archive::open(options.db_path, error);
+  if (!archive) return std::nullopt;
+  RunStart run{options.grammar_dir, grammars->fingerprint, options.paths, options.jobs, options.force};
+  if (!archive->begin_run(run, error)) return std::nullopt;
+
+  ImportResult result;
+  Progress progress(log, terminal, found.files.size());
+  Importer importer(options, *archive, grammars->fingerprint, progress, !terminal, result);
+  const bool ran = importer.run(found.files, error);
+  progress.finish();
+  if (!ran) return std::nullopt;
+  result.counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!archive->finish_run(result.counts, error)) return std::nullopt;
+  return result;
+}
+
+std::string format_summary(const ImportResult& result, const std::string& db_path) {
+  const RunCounts& c = result.counts;
+  std::ostringstream out;
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.0f", c.seconds > 0 ? static_cast<double>(c.pages) / c.seconds : 0.0);
+  out << "Imported into " << db_path << " in " << seconds_text(c.seconds) << ": "
+      << plural(c.files_seen, "file", "files") << " seen: " << c.files_new << " new, " << c.files_reparsed
+      << " re-parsed, " << c.files_same_content << " same content as another file, " << c.files_unchanged
+      << " unchanged, " << c.files_unreadable << " unreadable.\n";
+  out << "Records parsed: " << c.records_ok << " ok, " << c.records_partial << " partial, " << c.records_failed
+      << " failed; " << plural(c.pages, "page", "pages") << " (" << rate << " pages/s).\n";
+  if (result.store_errors > 0)
+    out << plural(result.store_errors, "document", "documents") << " could not be stored (see the lines above).\n";
+  out << plural(result.failed_documents, "document", "documents")
+      << " failed; the failure report: ametijuhend report --db " << db_path << "\n";
+  return out.str();
+}
+
+}  // namespace aj::store

@@ -1,0 +1,50 @@
+// import.h — `ametijuhend import`: the files under the given paths, sorted
+// out against what the archive already holds, parsed by the workers, and
+// written one document per transaction.
+//
+// For each file, in path order: when its path, size and mtime match the
+// stored row and its document is current (same grammars and program version,
+// not cut short by a timeout), it is unchanged and is not even read.
+// Otherwise its first KiB decides whether it is taken: the %PDF- signature,
+// or a .pdf name (a .pdf that is not a PDF is stored as a failed record with
+// not_a_pdf, so it is reported once). A taken file is read and hashed
+// (SHA-256): content already stored and current only gains the path; new
+// or stale content goes to a worker (workers.h). Content seen twice in one
+// run is parsed once. --force treats every stored document as stale.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "store/archive.h"
+
+namespace aj::store {
+
+struct ImportOptions {
+  std::vector<std::string> paths;
+  std::string db_path;
+  std::string grammar_dir;
+  int jobs = 1;
+  double timeout_seconds = 60;
+  bool force = false;
+};
+
+struct ImportResult {
+  RunCounts counts;
+  int64_t failed_documents = 0;   // documents seen in this run that have a failed record, parsed now or before
+  int64_t store_errors = 0;       // parsed documents the database refused (each logged)
+};
+
+// Runs an import, logging to `log` (with a progress bar when `terminal`).
+// nullopt with *error when it could not run: grammars unreadable, a path
+// missing, the database not writable, and — once the first document needs
+// parsing — the lexicon not loadable or no worker process.
+std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
+                                       std::string* error);
+
+// The closing summary: counts, pages/s, and the pointer to the failure report.
+std::string format_summary(const ImportResult& result, const std::string& db_path);
+
+}  // namespace aj::store

@@ -1,0 +1,31 @@
+// progress.h — what an import shows while it runs. On a terminal: one bar
+// line (files done of total, pages/s, ETA) redrawn in place at most ten
+// times a second, with log lines printed above it. Elsewhere (a pipe, a
+// log file): the log lines only.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+namespace aj::store {
+
+class Progress {
+ public:
+  Progress(std::ostream& out, bool terminal, size_t total_files);
+
+  void advance(size_t files, long pages);   // files handled (any outcome), pages parsed
+  void log(const std::string& line);
+  void finish();                            // clears the bar
+
+ private:
+  void draw(bool now);
+  std::ostream& out_;
+  bool terminal_;
+  size_t total_, done_ = 0;
+  long pages_ = 0;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+}  // namespace aj::store

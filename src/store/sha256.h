@@ -1,0 +1,13 @@
+// sha256.h — SHA-256 (FIPS 180-4) of a byte string, as 64 lowercase hex
+// digits: the content key of a stored document. Small enough to own, so the
+// store needs no crypto library.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aj::store {
+
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace aj::store

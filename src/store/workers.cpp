@@ -1,0 +1,258 @@
+// workers.cpp — the pool: a socketpair per worker; requests are a header
+// (name and byte counts) then the name and the bytes; answers are an 8-byte
+// length then JSON. The parent polls the busy workers' sockets.
+#include "store/workers.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+namespace aj::store {
+namespace {
+
+constexpr rlim_t kMemoryLimit = rlim_t{2} << 30;   // address space per worker
+
+struct Request {
+  uint64_t name_size, bytes_size;
+};
+
+double now() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+bool send_all(int fd, const void* data, size_t size) {
+  const auto* p = static_cast<const char*>(data);
+  while (size > 0) {
+    ssize_t n = send(fd, p, size, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool recv_all(int fd, void* data, size_t size) {
+  auto* p = static_cast<char*>(data);
+  while (size > 0) {
+    ssize_t n = recv(fd, p, size, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+nlohmann::ordered_json info_to_json(const extract::DocInfo& info) {
+  return {{"pages", info.pages},
+          {"encrypted", info.encrypted},
+          {"producer", info.producer},
+          {"creator", info.creator},
+          {"title", info.title},
+          {"created", info.created ? nlohmann::ordered_json(static_cast<int64_t>(*info.created)) : nullptr}};
+}
+
+extract::DocInfo info_from_json(const nlohmann::json& j) {
+  extract::DocInfo info;
+  info.pages = j.value("pages", 0);
+  info.encrypted = j.value("encrypted", false);
+  info.producer = j.value("producer", "");
+  info.creator = j.value("creator", "");
+  info.title = j.value("title", "");
+  if (j.contains("created") && j["created"].is_number()) info.created = j["created"].get<int64_t>();
+  return info;
+}
+
+// The worker: documents in, records out, until the parent closes the socket.
+[[noreturn]] void serve(int fd, pid_t parent, const pipeline::Pipeline& pipeline) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(0);   // the parent died before the line above
+  rlimit limit{kMemoryLimit, kMemoryLimit};
+  setrlimit(RLIMIT_AS, &limit);
+  for (;;) {
+    Request req{};
+    if (!recv_all(fd, &req, sizeof req)) _exit(0);
+    std::string name(req.name_size, '\0'), bytes(req.bytes_size, '\0');
+    if (!recv_all(fd, name.data(), name.size()) || !recv_all(fd, bytes.data(), bytes.size())) _exit(1);
+    pipeline::Parsed parsed = pipeline.parse_bytes(bytes, name);
+    nlohmann::ordered_json out;
+    out["info"] = info_to_json(parsed.info);
+    out["records"] = nlohmann::ordered_json::array();
+    for (const Record& r : parsed.records) out["records"].push_back(to_full_json(r));
+    const std::string json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const uint64_t size = json.size();
+    if (!send_all(fd, &size, sizeof size) || !send_all(fd, json.data(), json.size())) _exit(1);
+  }
+}
+
+// One failed record standing for a document whose worker did not deliver.
+pipeline::Parsed failure(const std::string& file_name, Code code, std::string message) {
+  Record r;
+  r.source = Source{file_name, 1, 1, 1};
+  r.status = Status::failed;
+  r.problems.push_back(Problem::make(code, 0, std::move(message)));
+  pipeline::Parsed out;
+  out.records.push_back(std::move(r));
+  return out;
+}
+
+std::string describe_exit(int status) {
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    const char* abbrev = sigabbrev_np(sig);
+    return "was killed by signal " + std::to_string(sig) + " (" + (abbrev ? std::string("SIG") + abbrev + ", " : "") +
+           strsignal(sig) + ")";
+  }
+  return "exited with status " + std::to_string(WEXITSTATUS(status)) + " before answering";
+}
+
+}  // namespace
+
+Workers::Workers(const pipeline::Pipeline& pipeline, int max_running, double timeout_seconds)
+    : pipeline_(pipeline), max_running_(std::max(1, max_running)), timeout_(timeout_seconds) {}
+
+Workers::~Workers() {
+  for (Worker& w : workers_) {
+    if (w.busy) kill(w.pid, SIGKILL);
+    close(w.fd);   // an idle worker sees the end of input and exits
+  }
+  for (Worker& w : workers_) waitpid(w.pid, nullptr, 0);
+}
+
+int Workers::busy() const {
+  int n = 0;
+  for (const Worker& w : workers_) n += w.busy;
+  return n;
+}
+
+bool Workers::spawn(std::string* error) {
+  int fds[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+    *error = std::string("cannot create a socket for a worker: ") + std::strerror(errno);
+    return false;
+  }
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    *error = std::string("cannot start a worker process: ") + std::strerror(errno);
+    close(fds[0]);
+    close(fds[1]);
+    return false;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    for (const Worker& w : workers_) close(w.fd);   // so each worker sees its own end of input
+    serve(fds[1], parent, pipeline_);
+  }
+  close(fds[1]);
+  Worker w;
+  w.pid = pid;
+  w.fd = fds[0];
+  workers_.push_back(std::move(w));
+  return true;
+}
+
+Outcome Workers::bury(size_t index, Code code, const std::string& why) {
+  Worker w = std::move(workers_[index]);
+  workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(index));
+  if (code == Code::timed_out) kill(w.pid, SIGKILL);
+  close(w.fd);
+  int status = 0;
+  while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  const std::string message = why.empty() ? "the worker parsing " + w.file_name + " " + describe_exit(status) : why;
+  return Outcome{w.job, failure(w.file_name, code, message), now() - w.started};
+}
+
+bool Workers::start(size_t job, std::string_view bytes, const std::string& file_name, std::string* error) {
+  Worker* w = nullptr;
+  for (Worker& candidate : workers_)
+    if (!candidate.busy) w = &candidate;
+  if (!w) {
+    if (!spawn(error)) return false;
+    w = &workers_.back();
+  }
+  w->busy = true;
+  w->job = job;
+  w->file_name = file_name;
+  w->started = now();
+  w->response.clear();
+  const Request req{file_name.size(), bytes.size()};
+  if (!send_all(w->fd, &req, sizeof req) || !send_all(w->fd, file_name.data(), file_name.size()) ||
+      !send_all(w->fd, bytes.data(), bytes.size()))
+    handed_back_.push_back(bury(static_cast<size_t>(w - workers_.data()), Code::worker_crashed, {}));
+  return true;
+}
+
+bool Workers::receive(Worker& w, bool* ended) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = recv(w.fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (n > 0) {
+      w.response.append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    *ended = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+    break;
+  }
+  uint64_t size = 0;
+  if (w.response.size() < sizeof size) return false;
+  std::memcpy(&size, w.response.data(), sizeof size);
+  return w.response.size() - sizeof size >= size;
+}
+
+std::vector<Outcome> Workers::collect(double max_wait_seconds) {
+  std::vector<Outcome> done = std::move(handed_back_);
+  handed_back_.clear();
+  std::vector<pollfd> fds;
+  double wait = max_wait_seconds;
+  for (const Worker& w : workers_) {
+    if (!w.busy) continue;
+    fds.push_back(pollfd{w.fd, POLLIN, 0});
+    wait = std::min(wait, w.started + timeout_ - now());
+  }
+  if (fds.empty()) return done;
+  if (poll(fds.data(), fds.size(), static_cast<int>(std::max(0.0, wait) * 1000) + 1) < 0 && errno != EINTR)
+    return done;
+  for (size_t i = workers_.size(); i-- > 0;) {
+    Worker& w = workers_[i];
+    if (!w.busy) continue;
+    bool ended = false;
+    if (receive(w, &ended)) {
+      auto j = nlohmann::json::parse(w.response.begin() + sizeof(uint64_t), w.response.end(), nullptr, false);
+      Outcome out{w.job, {}, now() - w.started};
+      if (j.is_discarded() || !j.contains("records") || !j["records"].is_array() || j["records"].empty()) {
+        out.parsed = failure(w.file_name, Code::worker_crashed,
+                             "the worker parsing " + w.file_name + " answered with no records");
+      } else {
+        out.parsed.info = info_from_json(j.value("info", nlohmann::json::object()));
+        for (const auto& r : j["records"]) out.parsed.records.push_back(record_from_json(r));
+      }
+      done.push_back(std::move(out));
+      w.busy = false;
+      w.response.clear();
+    } else if (ended) {
+      done.push_back(bury(i, Code::worker_crashed, {}));
+    } else if (now() - w.started > timeout_) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%g", timeout_);
+      done.push_back(bury(i, Code::timed_out,
+                          "parsing " + w.file_name + " took longer than the limit of " + limit +
+                              " s (--timeout); its worker was killed"));
+    }
+  }
+  return done;
+}
+
+}  // namespace aj::store
