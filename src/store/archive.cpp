@@ -31,6 +31,7 @@ std::string json_array(const std::vector<std::string>& items) { return nlohmann:
 
 struct Archive::Statements {
   Stmt document, delete_records, file_document, file, drop_orphan, document_id;
+  Stmt delete_directive, directive, directive_appendix, directive_repeal, directive_problem;
   Stmt record, approval, signature, requirement, language, language_option, quality, competency, competency_item,
       right, responsibility, position, task, task_result, section, problem;
 };
@@ -78,6 +79,18 @@ std::unique_ptr<Archive> Archive::open(const std::string& path, std::string* err
       "parse_seconds = excluded.parse_seconds, import_run_id = excluded.import_run_id "
       "RETURNING id");
   s.delete_records = d.prepare("DELETE FROM records WHERE document_id = ?");
+  s.delete_directive = d.prepare("DELETE FROM directives WHERE document_id = ?");
+  s.directive = d.prepare(
+      "INSERT INTO directives(document_id, issuer, date, number, title, legal_basis, signatory_name, signatory_title, "
+      "entry_text, entry_date, entry_on_signature, retroactive_from, page_first, page_last) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.directive_appendix = d.prepare(
+      "INSERT INTO directive_appendices(directive_id, position, number, title) VALUES (?, ?, ?, ?)");
+  s.directive_repeal = d.prepare(
+      "INSERT INTO directive_repeals(directive_id, position, act_date, act_number, appendix, text) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  s.directive_problem = d.prepare(
+      "INSERT INTO directive_problems(directive_id, position, code, severity, page, message) VALUES (?, ?, ?, ?, ?, ?)");
   s.document_id = d.prepare("SELECT id FROM documents WHERE sha256 = ?");
   s.file_document = d.prepare("SELECT document_id FROM files WHERE path = ?");
   s.file = d.prepare(
@@ -229,9 +242,33 @@ bool Archive::write_document(const ParsedDocument& doc, const std::string& gramm
   const int64_t id = d.step() ? d.int64(0) : 0;
   d.reset();
   st_->delete_records.run(id);
+  st_->delete_directive.run(id);
   for (const Record& r : doc.records) insert_record(r, id, grammar_fingerprint);
+  if (doc.directive) insert_directive(*doc.directive, id);
   for (const FileStat& f : doc.paths) link(f, id);
   return commit_or_rollback("cannot store " + (doc.paths.empty() ? doc.sha256 : doc.paths.front().path), error);
+}
+
+void Archive::insert_directive(const Directive& d, int64_t document_id) {
+  Statements& s = *st_;
+  const EntryIntoForce entry = d.entry_into_force.value_or(EntryIntoForce{});
+  const bool has_entry = d.entry_into_force.has_value();
+  s.directive.run(document_id, d.issuer, d.date, d.number, d.title, d.legal_basis, d.signatory_name,
+                  d.signatory_title, has_entry ? Text(entry.text) : std::nullopt, entry.date,
+                  has_entry ? std::optional<bool>(entry.on_signature) : std::nullopt, entry.retroactive_from,
+                  d.page_first, d.page_last);
+  const int64_t id = db_->last_insert_rowid();
+  int64_t position = 0;
+  for (const auto& a : d.appendices) s.directive_appendix.run(id, ++position, a.number, a.title);
+  position = 0;
+  for (const auto& r : d.repeals) {
+    if (r.appendices.empty()) s.directive_repeal.run(id, ++position, r.date, r.number, std::optional<int>(), r.text);
+    for (int n : r.appendices) s.directive_repeal.run(id, ++position, r.date, r.number, std::optional<int>(n), r.text);
+  }
+  position = 0;
+  for (const auto& p : d.problems)
+    s.directive_problem.run(id, ++position, std::string(code_name(p.code)), std::string(severity_name(p.severity)),
+                            p.page > 0 ? std::optional<int>(p.page) : std::nullopt, p.message);
 }
 
 void Archive::insert_record(const Record& r, int64_t document_id, const std::string& grammar_fingerprint) {

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/directive.h"
 #include "core/record.h"
 #include "extract/pdf.h"
 #include "store/sqlite.h"
@@ -48,6 +49,7 @@ struct ParsedDocument {
   std::vector<Record> records;
   double seconds = 0;             // parse wall time
   std::vector<FileStat> paths;    // every path this content was found at in the run
+  std::optional<Directive> directive;   // when the PDF is a directive approving its appendices
 };
 
 struct RunStart {
@@ -91,6 +93,7 @@ class Archive {
   struct Statements;
   void link(const FileStat& file, int64_t document_id);   // and drops the document the path leaves, if orphaned
   void insert_record(const Record& r, int64_t document_id, const std::string& grammar_fingerprint);
+  void insert_directive(const Directive& d, int64_t document_id);
   bool commit_or_rollback(const std::string& what, std::string* error);
 
   std::unique_ptr<Db> db_;

@@ -215,7 +215,7 @@ class Importer {
     job_by_sha_.erase(job.sha256);
     const pipeline::Parsed& parsed = outcome.parsed;
     const auto n_paths = static_cast<int64_t>(job.paths.size());
-    ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths};
+    ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths, parsed.directive};
     std::string why;
     if (!archive_.write_document(doc, fingerprint_, &why)) {
       progress_.log(why);

@@ -89,6 +89,7 @@ extract::DocInfo info_from_json(const nlohmann::json& j) {
     out["info"] = info_to_json(parsed.info);
     out["records"] = nlohmann::ordered_json::array();
     for (const Record& r : parsed.records) out["records"].push_back(to_full_json(r));
+    if (parsed.directive) out["directive"] = to_json(*parsed.directive);
     const std::string json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const uint64_t size = json.size();
     if (!send_all(fd, &size, sizeof size) || !send_all(fd, json.data(), json.size())) _exit(1);
@@ -238,6 +239,8 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
       } else {
         out.parsed.info = info_from_json(j.value("info", nlohmann::json::object()));
         for (const auto& r : j["records"]) out.parsed.records.push_back(record_from_json(r));
+        if (j.contains("directive") && j["directive"].is_object())
+          out.parsed.directive = directive_from_json(j["directive"]);
       }
       done.push_back(std::move(out));
       w.busy = false;
