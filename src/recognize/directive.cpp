@@ -25,21 +25,6 @@ bool find(const RE2& re, const std::string& text, size_t pos, std::vector<re2::S
   return pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()));
 }
 
-std::vector<std::string> words(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 }  // namespace
 
 Split split_document(const layout::Layout& layout, const GrammarSet& set) {
@@ -115,7 +100,7 @@ std::vector<int> expand_ranges(const std::string& which, const DirectiveGrammar&
 }
 
 bool same_title(const std::string& a, const std::string& b) {
-  auto wa = words(normalize::lower(a)), wb = words(normalize::lower(b));
+  auto wa = words_of(normalize::lower(a)), wb = words_of(normalize::lower(b));
   if (wa.size() != wb.size() || wa.empty()) return false;
   for (size_t i = 0; i < wa.size(); ++i) {
     const auto& x = wa[i];

@@ -29,21 +29,6 @@ std::vector<std::string> split_outside_parens(const std::string& s, char sep) {
   return out;
 }
 
-std::vector<std::string> words_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s) {
-    if (ch == ' ') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += ch;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 std::string join_words(const std::vector<std::string>& w, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) out += (out.empty() ? "" : " ") + w[i];
@@ -83,6 +68,21 @@ void split_at_joiners(const std::string& part, const Common& c, std::vector<std:
 }
 
 }  // namespace
+
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s) {
+    if (ch == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
 
 std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(' ');

@@ -46,6 +46,8 @@ Text iso_date(const std::string& dmy);
 
 // Text helpers shared by the readers.
 std::string trim(const std::string& s);
+// The words of a collapsed text (split at single spaces).
+std::vector<std::string> words_of(const std::string& s);
 std::string strip_final_period(const std::string& s);
 
 }  // namespace aj::recognize

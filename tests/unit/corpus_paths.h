@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
+#include "pipeline/pipeline.h"
+
 namespace aj::test {
 
 inline std::string source_dir() { return AJ_SOURCE_DIR; }
@@ -27,6 +31,17 @@ inline std::string temp_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+// One pipeline over the shipped grammars, built once for all tests.
+inline pipeline::Pipeline& test_pipeline() {
+  static std::unique_ptr<pipeline::Pipeline> p = [] {
+    std::string error;
+    auto made = pipeline::Pipeline::create(grammars(), &error);
+    REQUIRE_MESSAGE(made, error);
+    return made;
+  }();
+  return *p;
 }
 
 }  // namespace aj::test

@@ -30,16 +30,6 @@ void diff(const json& want, const json& got, const std::string& path, std::vecto
   if (want != got) out.push_back(path + "\n      want: " + want.dump() + "\n      got:  " + got.dump());
 }
 
-aj::pipeline::Pipeline& pipeline() {
-  static std::unique_ptr<aj::pipeline::Pipeline> p = [] {
-    std::string error;
-    auto made = aj::pipeline::Pipeline::create(aj::test::grammars(), &error);
-    REQUIRE_MESSAGE(made, error);
-    return made;
-  }();
-  return *p;
-}
-
 }  // namespace
 
 TEST_CASE("corpus: every seed PDF (both renderings) exports its truth, status ok") {
@@ -52,7 +42,7 @@ TEST_CASE("corpus: every seed PDF (both renderings) exports its truth, status ok
     REQUIRE_MESSAGE(in, "no truth beside " << pdf);
     json truth = json::parse(in);
     REQUIRE(truth.is_array());
-    auto parsed = pipeline().parse_file(pdf);
+    auto parsed = aj::test::test_pipeline().parse_file(pdf);
     REQUIRE(parsed.records.size() == truth.size());
     for (size_t i = 0; i < truth.size(); ++i) {
       json got = json::parse(aj::to_json(parsed.records[i]).dump());
@@ -72,7 +62,7 @@ TEST_CASE("corpus: files that are not job descriptions are never ok") {
   for (const char* rel : {"bad/truncated.pdf", "bad/encrypted.pdf", "bad/not-a-pdf.pdf", "bad/scanned.pdf",
                           "bad/unknown-layout.pdf"}) {
     CAPTURE(rel);
-    auto parsed = pipeline().parse_file(aj::test::corpus(rel));
+    auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus(rel));
     REQUIRE(parsed.records.size() == 1);
     const auto& r = parsed.records[0];
     CHECK(r.status != aj::Status::ok);

@@ -13,16 +13,6 @@ namespace {
 
 using json = nlohmann::json;
 
-aj::pipeline::Pipeline& pipeline() {
-  static std::unique_ptr<aj::pipeline::Pipeline> p = [] {
-    std::string error;
-    auto made = aj::pipeline::Pipeline::create(aj::test::grammars(), &error);
-    REQUIRE_MESSAGE(made, error);
-    return made;
-  }();
-  return *p;
-}
-
 json read_json(const std::string& path) {
   std::ifstream in(path);
   REQUIRE_MESSAGE(in, path);
@@ -32,7 +22,7 @@ json read_json(const std::string& path) {
 }  // namespace
 
 TEST_CASE("directive: a directive with three appendices gives three records equal to their truth") {
-  auto parsed = pipeline().parse_file(aj::test::corpus("directives/2026-1.pdf"));
+  auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus("directives/2026-1.pdf"));
   json truth = read_json(aj::test::corpus("directives/2026-1.json"));
   REQUIRE(parsed.records.size() == 3);
   REQUIRE(truth.size() == 3);
@@ -49,7 +39,7 @@ TEST_CASE("directive: a directive with three appendices gives three records equa
 TEST_CASE("directive: the directive's facts equal its truth, in every corpus directive") {
   for (const char* name : {"2024-192", "2026-1", "2026-15", "2025-40-mismatch"}) {
     CAPTURE(name);
-    auto parsed = pipeline().parse_file(aj::test::corpus(std::string("directives/") + name + ".pdf"));
+    auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus(std::string("directives/") + name + ".pdf"));
     REQUIRE(parsed.directive);
     json got = json::parse(aj::to_json(*parsed.directive).dump());
     json want = read_json(aj::test::corpus(std::string("directives/") + name + ".directive.json"));
@@ -60,7 +50,7 @@ TEST_CASE("directive: the directive's facts equal its truth, in every corpus dir
 }
 
 TEST_CASE("directive: a list that names more appendices than the PDF holds is a problem, not a guess") {
-  auto parsed = pipeline().parse_file(aj::test::corpus("directives/2025-40-mismatch.pdf"));
+  auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus("directives/2025-40-mismatch.pdf"));
   REQUIRE(parsed.directive);
   REQUIRE(parsed.records.size() == 2);
   bool flagged = false;
@@ -70,14 +60,14 @@ TEST_CASE("directive: a list that names more appendices than the PDF holds is a 
 }
 
 TEST_CASE("directive: a single job description with its own stamp is not split") {
-  auto parsed = pipeline().parse_file(aj::test::corpus("seeds/003_15a2b8cbd924b2ac.a.pdf"));
+  auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus("seeds/003_15a2b8cbd924b2ac.a.pdf"));
   CHECK_FALSE(parsed.directive);
   REQUIRE(parsed.records.size() == 1);
   CHECK(parsed.records[0].approval->directive_number == "53");
 }
 
 TEST_CASE("directive: appendix ranges expand, written dates parse, titles match across case endings") {
-  const auto& set = pipeline().grammars();
+  const auto& set = aj::test::test_pipeline().grammars();
   REQUIRE_FALSE(set.directives.empty());
   const auto& g = set.directives.front();
   CHECK(aj::recognize::expand_ranges("lisad 1 kuni 2, 4 ja 7 kuni 10", g) == std::vector<int>{1, 2, 4, 7, 8, 9, 10});
