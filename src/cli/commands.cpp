@@ -15,6 +15,7 @@ void register_commands(CLI::App& app) {
   add_import_command(app);
   add_sql_command(app);
   add_show_command(app);
+  add_report_command(app);
 }
 
 }  // namespace aj::cli

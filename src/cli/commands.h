@@ -15,5 +15,6 @@ void add_export_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_sql_command(CLI::App& app);
 void add_show_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace aj::cli

@@ -206,7 +206,10 @@ static std::string seg_text(const Seg& s) {
 
 static std::string row_text(const Row& r) {
   std::string out;
-  for (const auto& s : r.segs) out += (out.empty() ? "" : " ") + seg_text(s);
+  for (const auto& s : r.segs) {
+    if (!out.empty()) out += ' ';
+    out += seg_text(s);
+  }
   return out;
 }
 
