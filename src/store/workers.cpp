@@ -1,6 +1,7 @@
 // workers.cpp — the pool: a socketpair per worker; requests are a header
 // (name and byte counts) then the name and the bytes; answers are an 8-byte
-// length then JSON. The parent polls the busy workers' sockets.
+// length then JSON, in the order of the requests. The parent polls the busy
+// workers' sockets, for answers and for room to send queued requests.
 #include "store/workers.h"
 
 #include <poll.h>
@@ -124,16 +125,23 @@ Workers::Workers(const pipeline::Pipeline& pipeline, int max_running, double tim
 
 Workers::~Workers() {
   for (Worker& w : workers_) {
-    if (w.busy) kill(w.pid, SIGKILL);
+    if (!w.tasks.empty()) kill(w.pid, SIGKILL);
     close(w.fd);   // an idle worker sees the end of input and exits
   }
   for (Worker& w : workers_) waitpid(w.pid, nullptr, 0);
 }
 
-int Workers::busy() const {
-  int n = 0;
-  for (const Worker& w : workers_) n += w.busy;
-  return n;
+bool Workers::full() const {
+  if (static_cast<int>(workers_.size()) < max_running_) return false;
+  for (const Worker& w : workers_)
+    if (w.tasks.size() < kDepth) return false;
+  return true;
+}
+
+bool Workers::idle() const {
+  for (const Worker& w : workers_)
+    if (!w.tasks.empty()) return false;
+  return handed_back_.empty();
 }
 
 bool Workers::spawn(std::string* error) {
@@ -163,6 +171,29 @@ bool Workers::spawn(std::string* error) {
   return true;
 }
 
+// An idle worker, else a new one while fewer than max_running live, else the least loaded.
+Workers::Worker* Workers::pick(std::string* error) {
+  Worker* best = nullptr;
+  for (Worker& w : workers_)
+    if (!best || w.tasks.size() < best->tasks.size()) best = &w;
+  if (best && best->tasks.empty()) return best;
+  if (static_cast<int>(workers_.size()) < max_running_) return spawn(error) ? &workers_.back() : nullptr;
+  return best;
+}
+
+bool Workers::flush(Worker& w) {
+  while (w.sent < w.outbox.size()) {
+    ssize_t n = send(w.fd, w.outbox.data() + w.sent, w.outbox.size() - w.sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return true;
+    if (n <= 0) return false;
+    w.sent += static_cast<size_t>(n);
+  }
+  w.outbox.clear();
+  w.sent = 0;
+  return true;
+}
+
 Outcome Workers::bury(size_t index, Code code, const std::string& why) {
   Worker w = std::move(workers_[index]);
   workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(index));
@@ -171,31 +202,33 @@ Outcome Workers::bury(size_t index, Code code, const std::string& why) {
   int status = 0;
   while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
   }
-  const std::string message = why.empty() ? "the worker parsing " + w.file_name + " " + describe_exit(status) : why;
-  return Outcome{w.job, failure(w.file_name, code, message), now() - w.started};
+  const Task failed = std::move(w.tasks.front());
+  w.tasks.pop_front();
+  // The documents queued behind it were never begun: they go to other workers.
+  for (Task& queued : w.tasks) {
+    std::string error;
+    if (!start(queued.job, queued.bytes, queued.file_name, &error))
+      handed_back_.push_back(Outcome{queued.job, failure(queued.file_name, Code::worker_crashed, error), 0});
+  }
+  const std::string message =
+      why.empty() ? "the worker parsing " + failed.file_name + " " + describe_exit(status) : why;
+  return Outcome{failed.job, failure(failed.file_name, code, message), now() - w.started};
 }
 
 bool Workers::start(size_t job, std::string_view bytes, const std::string& file_name, std::string* error) {
-  Worker* w = nullptr;
-  for (Worker& candidate : workers_)
-    if (!candidate.busy) w = &candidate;
-  if (!w) {
-    if (!spawn(error)) return false;
-    w = &workers_.back();
-  }
-  w->busy = true;
-  w->job = job;
-  w->file_name = file_name;
-  w->started = now();
-  w->response.clear();
+  Worker* w = pick(error);
+  if (!w) return false;
+  if (w->tasks.empty()) w->started = now();
+  w->tasks.push_back(Task{job, file_name, w->tasks.empty() ? std::string() : std::string(bytes)});
   const Request req{file_name.size(), bytes.size()};
-  if (!send_all(w->fd, &req, sizeof req) || !send_all(w->fd, file_name.data(), file_name.size()) ||
-      !send_all(w->fd, bytes.data(), bytes.size()))
-    handed_back_.push_back(bury(static_cast<size_t>(w - workers_.data()), Code::worker_crashed, {}));
+  w->outbox.append(reinterpret_cast<const char*>(&req), sizeof req);
+  w->outbox.append(file_name);
+  w->outbox.append(bytes);
+  if (!flush(*w)) handed_back_.push_back(bury(static_cast<size_t>(w - workers_.data()), Code::worker_crashed, {}));
   return true;
 }
 
-bool Workers::receive(Worker& w, bool* ended) {
+bool Workers::receive(Worker& w) {
   char buf[65536];
   for (;;) {
     ssize_t n = recv(w.fd, buf, sizeof buf, MSG_DONTWAIT);
@@ -204,13 +237,35 @@ bool Workers::receive(Worker& w, bool* ended) {
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
-    *ended = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
-    break;
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
   }
+}
+
+std::optional<Outcome> Workers::answer(Worker& w) {
   uint64_t size = 0;
-  if (w.response.size() < sizeof size) return false;
+  if (w.tasks.empty() || w.response.size() < sizeof size) return std::nullopt;
   std::memcpy(&size, w.response.data(), sizeof size);
-  return w.response.size() - sizeof size >= size;
+  if (w.response.size() - sizeof size < size) return std::nullopt;
+  const auto body = w.response.begin() + sizeof size;
+  auto j = nlohmann::json::parse(body, body + static_cast<std::ptrdiff_t>(size), nullptr, false);
+  w.response.erase(0, sizeof size + size);
+  Task task = std::move(w.tasks.front());
+  w.tasks.pop_front();
+  Outcome out{task.job, {}, now() - w.started};
+  if (j.is_discarded() || !j.contains("records") || !j["records"].is_array() || j["records"].empty()) {
+    out.parsed = failure(task.file_name, Code::worker_crashed,
+                         "the worker parsing " + task.file_name + " answered with no records");
+  } else {
+    out.parsed.info = info_from_json(j.value("info", nlohmann::json::object()));
+    for (const auto& r : j["records"]) out.parsed.records.push_back(record_from_json(r));
+    if (j.contains("directive") && j["directive"].is_object())
+      out.parsed.directive = directive_from_json(j["directive"]);
+  }
+  if (!w.tasks.empty()) {   // the worker has gone on to its next document
+    w.started = now();
+    w.tasks.front().bytes = std::string();
+  }
+  return out;
 }
 
 std::vector<Outcome> Workers::collect(double max_wait_seconds) {
@@ -219,8 +274,8 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
   std::vector<pollfd> fds;
   double wait = max_wait_seconds;
   for (const Worker& w : workers_) {
-    if (!w.busy) continue;
-    fds.push_back(pollfd{w.fd, POLLIN, 0});
+    if (w.tasks.empty()) continue;
+    fds.push_back(pollfd{w.fd, static_cast<short>(POLLIN | (w.outbox.empty() ? 0 : POLLOUT)), 0});
     wait = std::min(wait, w.started + timeout_ - now());
   }
   if (fds.empty()) return done;
@@ -228,30 +283,17 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
     return done;
   for (size_t i = workers_.size(); i-- > 0;) {
     Worker& w = workers_[i];
-    if (!w.busy) continue;
-    bool ended = false;
-    if (receive(w, &ended)) {
-      auto j = nlohmann::json::parse(w.response.begin() + sizeof(uint64_t), w.response.end(), nullptr, false);
-      Outcome out{w.job, {}, now() - w.started};
-      if (j.is_discarded() || !j.contains("records") || !j["records"].is_array() || j["records"].empty()) {
-        out.parsed = failure(w.file_name, Code::worker_crashed,
-                             "the worker parsing " + w.file_name + " answered with no records");
-      } else {
-        out.parsed.info = info_from_json(j.value("info", nlohmann::json::object()));
-        for (const auto& r : j["records"]) out.parsed.records.push_back(record_from_json(r));
-        if (j.contains("directive") && j["directive"].is_object())
-          out.parsed.directive = directive_from_json(j["directive"]);
-      }
-      done.push_back(std::move(out));
-      w.busy = false;
-      w.response.clear();
-    } else if (ended) {
+    if (w.tasks.empty()) continue;
+    const bool open = receive(w) && flush(w);
+    while (auto out = answer(w)) done.push_back(std::move(*out));
+    if (w.tasks.empty()) continue;
+    if (!open) {
       done.push_back(bury(i, Code::worker_crashed, {}));
     } else if (now() - w.started > timeout_) {
       char limit[32];
       std::snprintf(limit, sizeof limit, "%g", timeout_);
       done.push_back(bury(i, Code::timed_out,
-                          "parsing " + w.file_name + " took longer than the limit of " + limit +
+                          "parsing " + w.tasks.front().file_name + " took longer than the limit of " + limit +
                               " s (--timeout); its worker was killed"));
     }
   }

@@ -9,6 +9,13 @@
 // pays for every lazy cache again (RE2's DFA states, ICU data, page faults
 // on the copied heap): measured 2.5–3× slower than the parse itself.
 //
+// Each worker holds up to two documents: the one it parses and the next,
+// already sent (kDepth). So a worker that finishes goes straight on to its
+// next document instead of waiting while the parent stores the last one;
+// without it, two workers idled about a fifth of an import. Requests are
+// sent without blocking (a PDF may not fit in the socket's buffer): what
+// does not fit waits in the worker's outbox until poll says it can go.
+//
 // Failures stay with their document: a worker that crashes (worker_crashed,
 // naming the signal), runs past the deadline (SIGKILL, timed_out) or
 // exhausts its address space (RLIMIT_AS, 2 GiB: the allocation fails and the
@@ -19,6 +26,8 @@
 
 #include <sys/types.h>
 
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,11 +49,13 @@ class Workers {
   Workers(const Workers&) = delete;
   Workers& operator=(const Workers&) = delete;
 
-  bool full() const { return busy() >= max_running_; }
-  bool idle() const { return busy() == 0 && handed_back_.empty(); }
+  // True when every worker that may run holds kDepth documents.
+  bool full() const;
+  bool idle() const;
 
-  // Hands the document to an idle worker (forking one when fewer than
-  // max_running live). False with *error when no worker process can be made.
+  // Hands the document to the least loaded worker (forking one while fewer
+  // than max_running live and none is idle). False with *error when no
+  // worker process can be made.
   bool start(size_t job, std::string_view bytes, const std::string& file_name, std::string* error);
 
   // Waits up to `max_wait_seconds` for documents to finish (or time out)
@@ -52,21 +63,33 @@ class Workers {
   std::vector<Outcome> collect(double max_wait_seconds);
 
  private:
+  static constexpr size_t kDepth = 2;   // documents a worker holds: the one it parses, and the next
+
+  struct Task {
+    size_t job = 0;
+    std::string file_name;
+    std::string bytes;       // kept while queued, to hand it to another worker if this one dies first
+  };
   struct Worker {
     pid_t pid = -1;
     int fd = -1;             // the parent's end of the worker's socket
-    bool busy = false;
-    size_t job = 0;
-    std::string file_name;
-    double started = 0;      // seconds, monotonic
-    std::string response;    // bytes of the answer read so far
+    std::deque<Task> tasks;  // front: the document being parsed
+    double started = 0;      // when the front document began, seconds, monotonic
+    std::string outbox;      // request bytes not yet sent
+    size_t sent = 0;         // of outbox
+    std::string response;    // bytes of answers read so far
   };
-  int busy() const;
   bool spawn(std::string* error);
-  // Reaps a worker that failed its document and says why, as an Outcome.
+  Worker* pick(std::string* error);
+  // Sends what the socket takes now; false when the worker is gone.
+  bool flush(Worker& w);
+  // Reaps a worker that failed its front document, says why as an Outcome,
+  // and hands its queued documents to other workers.
   Outcome bury(size_t index, Code code, const std::string& why);
-  // Reads what the worker sent; true when its answer is complete.
-  bool receive(Worker& w, bool* ended);
+  // Reads what the worker sent; false when its end of the socket closed.
+  bool receive(Worker& w);
+  // Takes one complete answer off w.response for the front document, if there is one.
+  std::optional<Outcome> answer(Worker& w);
 
   const pipeline::Pipeline& pipeline_;
   int max_running_;
