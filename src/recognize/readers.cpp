@@ -166,6 +166,9 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     if (o < 0) continue;  // before any label: left for the unassigned-text report
     Hit& h = hits[o];
     const auto& lab = b.line(h.line);
+    // A label in a label | value table owns only lines of a table: a
+    // paragraph after the table is not its last row's value.
+    if (lab.table >= 0 && b.layout().tables[lab.table].columns.size() >= 2 && v.table < 0) continue;
     b.take(i);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
     if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&
