@@ -122,18 +122,7 @@ inline Ran run_chromium(const std::string& dir, const std::string& mode, const s
                                 "--no-first-run", "--user-data-dir=" + profile, mode, "--window-size=1200,1600",
                                 url};
   const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(o, 1);
-    dup2(e, 2);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
+  const pid_t pid = spawn(args, out, err);
   Ran r;
   int status = 0;
   while (waitpid(pid, &status, WNOHANG) == 0) {

@@ -30,21 +30,28 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Starts AJ_BINARY with `args`, stdout and stderr into the given files.
-inline pid_t spawn_aj(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
+// Starts argv[0] with argv, stdout and stderr into the given files.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& out, const std::string& err) {
   const pid_t pid = fork();
   if (pid == 0) {
     const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(o, 1);
     dup2(e, 2);
-    std::vector<char*> argv{const_cast<char*>(AJ_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(AJ_BINARY, argv.data());
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
     _exit(127);
   }
   return pid;
+}
+
+// Starts AJ_BINARY with `args`, stdout and stderr into the given files.
+inline pid_t spawn_aj(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
+  std::vector<std::string> argv{AJ_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn(argv, out, err);
 }
 
 struct Ran {
