@@ -97,6 +97,9 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     }
   } else if (field == "subordinates" || field == "substitutes" || field == "substituted_by") {
     Positions p = parse_positions(join(v), common_);
+    for (const auto& item : p.unsplit)
+      problem(Code::list_unsplit, page, "'" + item + "' reads as several positions with no comma or 'ja' between them",
+              item);
     if (field == "subordinates") r.subordinates = p.items;
     if (field == "substitutes") { r.substitutes = p.items; r.substitutes_scope = p.scope; }
     if (field == "substituted_by") { r.substituted_by = p.items; r.substituted_by_scope = p.scope; }

@@ -67,6 +67,21 @@ void split_at_joiners(const std::string& part, const Common& c, std::vector<std:
   if (start < w.size()) out.push_back(join_words(w, start, w.size()));
 }
 
+// Two position names with nothing between them: a head noun, then a
+// capitalised word (not an abbreviation such as "IT") ending in another.
+bool runs_together(const std::string& item, const Common& c) {
+  static const RE2 capitalised("^\\p{Lu}\\p{Ll}");
+  auto w = words_of(item);
+  int depth = 0;
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    for (char ch : w[i]) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+    if (depth == 0 && RE2::PartialMatch(w[i], *c.position_head) && RE2::PartialMatch(w[i + 1], capitalised) &&
+        RE2::PartialMatch(w[i + 1], *c.position_head))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> words_of(const std::string& s) {
@@ -111,6 +126,8 @@ Positions parse_positions(const std::string& text, const Common& c) {
   }
   for (const auto& part : split_outside_parens(t, ','))
     if (!part.empty()) split_at_joiners(part, c, out.items);
+  for (const auto& item : out.items)
+    if (runs_together(item, c)) out.unsplit.push_back(item);
   return out;
 }
 

@@ -17,11 +17,16 @@ namespace aj::recognize {
 struct Positions {
   std::vector<std::string> items;
   Text scope;
+  std::vector<std::string> unsplit;   // items that read as several positions run together (list_unsplit)
 };
 // "Ekspert (kvaliteet ja seire), koordinaator (välisprojektid), talituse
 // juhataja ja osakonna juhataja (ülesannetes, …)." → four items and a scope.
 // Split at commas and at ja/või/ning after a position's head noun, never
 // inside parentheses; the list's closing "." is dropped; "-"/"Puuduvad" → [].
+// An item where one head noun is followed by a capitalised word that ends
+// in another ("Talitusejuhataja Peaspetsialist": a list whose separators
+// were lost with the table's cells) is kept whole and listed in `unsplit`;
+// "osakonna juhataja asetäitja" is one position, not two.
 Positions parse_positions(const std::string& text, const Common& c);
 
 struct Unit {

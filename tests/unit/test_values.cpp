@@ -44,6 +44,15 @@ TEST_CASE("positions: a trailing scope parenthetical is the scope, a name's own 
   CHECK_FALSE(parse_positions("Juhtivspetsialist (OA kriisitelefon)", common()).scope);
 }
 
+TEST_CASE("positions: names run together without a separator are kept whole and reported, not guessed apart") {
+  auto p = parse_positions("Talitusejuhataja Peaspetsialist, jurist", common());
+  CHECK(p.items == V{"Talitusejuhataja Peaspetsialist", "jurist"});
+  CHECK(p.unsplit == V{"Talitusejuhataja Peaspetsialist"});
+  for (const char* one : {"osakonna juhataja asetäitja", "Juhtivspetsialist IT", "Ekspert (Peaspetsialist Jurist)",
+                          "Teenuse juht (TTTVT)", "Talituse juhataja"})
+    CHECK_MESSAGE(parse_positions(one, common()).unsplit.empty(), one);
+}
+
 TEST_CASE("positions: none markers give an empty list") {
   for (const char* none : {"-", "–", "Puuduvad", "puudub."}) CHECK(parse_positions(none, common()).items.empty());
 }
