@@ -71,14 +71,22 @@ class Importer {
 
   bool run(const std::vector<std::string>& files, std::string* error) {
     size_t next = 0;
-    std::vector<Outcome> ready;
-    for (;;) {
-      // Feed idle workers before writing what came back, so they parse while this process writes.
+    // Looks at files until every worker holds all it can; false only when a worker could not start.
+    auto top_up = [&] {
       while (next < files.size() && !(workers_ && workers_->full()))
         if (!look_at(files[next++], error)) return false;
-      store_all(std::move(ready));
-      if (!workers_ || workers_->idle()) break;   // the loop above stops early only when all workers are busy
-      ready = workers_->collect(kRedrawSeconds);
+      return true;
+    };
+    for (;;) {
+      if (!top_up()) return false;
+      if (!workers_ || workers_->idle()) break;   // top_up stops early only when all workers are full
+      // Workers are topped up after each stored document, not after a batch:
+      // storing takes a third of a parse, and a worker must not run dry meanwhile.
+      for (auto& outcome : workers_->collect(kRedrawSeconds)) {
+        store(std::move(outcome));
+        if (!top_up()) return false;
+      }
+      progress_.advance(0, 0);
     }
     index_search();   // also what an interrupted run left pending
     result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
@@ -202,11 +210,6 @@ class Importer {
     progress_.log(path + ": cannot read the file: " + why);
     ++counts_.files_unreadable;
     progress_.advance(1, 0);
-  }
-
-  void store_all(std::vector<Outcome> outcomes) {
-    for (auto& outcome : outcomes) store(std::move(outcome));
-    progress_.advance(0, 0);
   }
 
   void store(Outcome outcome) {
