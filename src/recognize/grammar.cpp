@@ -106,6 +106,7 @@ Common load_common(const toml::table& t, const Loader& L) {
                                       L.compile(*(*pair)[1].value<std::string>(), "education.levels"));
     }
   c.education_fields = L.pattern(edu, "fields", "education", true);
+  c.education_fields_aside = L.pattern(edu, "fields_aside", "education", false);
   const auto& exp = table_of(t, "experience");
   c.optional_marker = L.pattern(exp, "optional", "experience", true);
   c.years_digits = L.pattern(exp, "years_digits", "experience", true);
@@ -212,6 +213,7 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const std::string& n
     sec.skip = L.patterns(s, "skip", where);
     sec.task_start = L.pattern(s, "task_start", where, sec.reader == Reader::tasks);
     sec.result_label = L.pattern(s, "result_label", where, false);
+    sec.expect_results = s["expect_results"].value_or(true);
     sec.item_number = L.pattern(s, "item_number", where, false);
     g.sections.push_back(std::move(sec));
   }

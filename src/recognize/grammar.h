@@ -45,6 +45,7 @@ struct Section {
   std::vector<Pattern> skip;        // lines that are not content (column headers, lead-ins)
   Pattern task_start;               // tasks: "2.1." at a line start; group 1 is the number
   Pattern result_label;             // tasks: inline "Oodatav tulemus:" opening a result
+  bool expect_results = true;       // tasks: a task without results is a problem (families without results say false)
   Pattern item_number;              // list: a leading item number to drop ("4.1.")
 };
 
@@ -64,6 +65,7 @@ struct Common {
   Pattern label_number;                                     // an item number before a label: "1.3 "
   std::vector<std::pair<std::string, Pattern>> education_levels;   // level → pattern, first match wins
   Pattern education_fields;                                 // group 1: the preferred or required fields
+  Pattern education_fields_aside;                           // group 1: the same in parentheses ("(… eriala)")
   Pattern optional_marker;                                  // soovitatavalt / eelistatavalt …
   Pattern years_digits;                                     // group 1: years, "3-aastane"
   std::map<std::string, int> number_words;                  // "viie" → 5 (stems before -aastane / aastat)

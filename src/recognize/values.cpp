@@ -183,7 +183,10 @@ Education parse_education(const std::string& text, const Common& c) {
       break;
     }
   std::string fields;
-  if (RE2::PartialMatch(text, *c.education_fields, &fields) && !trim(fields).empty()) e.fields = trim(fields);
+  if ((RE2::PartialMatch(text, *c.education_fields, &fields) ||
+       (c.education_fields_aside && RE2::PartialMatch(text, *c.education_fields_aside, &fields))) &&
+      !trim(fields).empty())
+    e.fields = trim(fields);
   return e;
 }
 
@@ -231,14 +234,23 @@ std::vector<Language> parse_languages(const std::string& text, const Common& c, 
       if (ch == ')' && d > 0) { --d; inside += ' '; continue; }
       (d ? inside : outside) += ch;
     }
+    // Every level in the sentence, by position: "eesti keel C1, inglise keel
+    // B1" gives each language the first level written after it; a level
+    // written before all languages ("C1 tasemel eesti keel") is the sentence's.
+    std::vector<std::pair<size_t, std::string>> levels;
     Text level;
-    std::string token;
-    if (RE2::PartialMatch(s, *c.cefr, &token)) {
+    {
       static const RE2 valid("^[ABC][12]$");
-      if (RE2::FullMatch(token, valid))
-        level = token;
-      else
-        problems.push_back(Problem::make(Code::value_invalid, page, "'" + token + "' is not a CEFR level (A1…C2)", s));
+      re2::StringPiece rest(outside);
+      std::string token;
+      while (RE2::FindAndConsume(&rest, *c.cefr, &token)) {
+        if (!RE2::FullMatch(token, valid)) {
+          problems.push_back(Problem::make(Code::value_invalid, page, "'" + token + "' is not a CEFR level (A1…C2)", s));
+          continue;
+        }
+        levels.emplace_back(static_cast<size_t>(rest.data() - outside.data()), token);
+        if (!level) level = token;
+      }
     }
     bool required = !RE2::PartialMatch(outside, *c.optional_marker);
     if (RE2::PartialMatch(outside, *c.foreign_language)) {
@@ -256,7 +268,16 @@ std::vector<Language> parse_languages(const std::string& text, const Common& c, 
         named.emplace_back(outside.find(name), code);
     }
     std::sort(named.begin(), named.end());
-    for (const auto& [pos, code] : named) out.push_back(Language{code, level, required, {}});
+    for (size_t k = 0; k < named.size(); ++k) {
+      const size_t next = k + 1 < named.size() ? named[k + 1].first : std::string::npos;
+      Text own = level;
+      for (const auto& [at, token] : levels)
+        if (at > named[k].first && at <= next) {
+          own = token;
+          break;
+        }
+      out.push_back(Language{named[k].second, own, required, {}});
+    }
   }
   return out;
 }

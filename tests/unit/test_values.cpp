@@ -81,6 +81,10 @@ TEST_CASE("education: level and fields") {
   CHECK(parse_education("Magistrikraad õigusteaduses", common()).level == "master");
   CHECK(parse_education("Keskharidus", common()).level == "secondary");
   CHECK_FALSE(parse_education("Kõrgharidus", common()).fields);
+  // A parenthesis that names a field of study, with no marker word.
+  CHECK(parse_education("tehniline kõrgharidus (teedeehitus või sellega seotud eriala).", common()).fields ==
+        "teedeehitus või sellega seotud eriala");
+  CHECK_FALSE(parse_education("Kõrgharidus (magistrikraad)", common()).fields);
 }
 
 TEST_CASE("experience: years from digits and Estonian number words, optional when recommended") {
@@ -105,6 +109,15 @@ TEST_CASE("languages: ISO codes, CEFR levels, foreign language with options") {
   CHECK(l[0].level == "C1");
   CHECK(l[1].language == "en");
   CHECK(l[1].level == "B1");
+  // Several languages and levels in one sentence: each language takes the level written after it.
+  l = parse_languages("eesti keel C1, inglise keel B1.", common(), 1, problems);
+  REQUIRE(l.size() == 2);
+  CHECK(l[0].level == "C1");
+  CHECK(l[1].level == "B1");
+  l = parse_languages("Eesti ja inglise keel tasemel B2.", common(), 1, problems);
+  REQUIRE(l.size() == 2);
+  CHECK(l[0].level == "B2");
+  CHECK(l[1].level == "B2");
   l = parse_languages("Vähemalt ühe võõrkeele (soovitavalt inglise või vene keel) oskus vähemalt tasemel B1.", common(),
                       1, problems);
   REQUIRE(l.size() == 1);
