@@ -537,9 +537,13 @@ def check(corpus):
         if payload not in xss:
             fail(f"xss.pdf lacks {payload}")
     unk = pdf_text(os.path.join(bad_dir, "unknown-layout.pdf"))
-    for s in ("1.1. Struktuuriüksuse nimetus:", "1.4. Allub:", "1.5. Asendaja:"):
+    for s in ("JOB DESCRIPTION", "Reports to:", "Key responsibilities"):
         if s not in unk:
             fail(f"unknown-layout.pdf lacks {s}")
+    other = pdf_text(os.path.join(corpus, "other", "transpordiamet-hooldeinsener.pdf"))
+    for s in ("1.1. Struktuuriüksuse nimetus:", "1.4. Allub:", "1.5. Asendaja:"):
+        if s not in other:
+            fail(f"transpordiamet-hooldeinsener.pdf lacks {s}")
 
     # Directives.
     check_directives(corpus, fail)

@@ -6,6 +6,7 @@
 // label whose column it stands in. This reads a label | value table, a
 // label-row-over-value-row grid and labels stacked over their values alike.
 #include <algorithm>
+#include <cctype>
 
 #include "recognize/reading.h"
 #include "recognize/values.h"
@@ -99,6 +100,19 @@ int owner_of(const std::vector<Hit>& hits, const layout::Line& v, const Builder&
   return best >= 0 ? best : leftmost;
 }
 
+// How many numbers an item number has ("1.6." → 2), 0 when the line has none.
+int item_depth(const std::string& text, const Builder& b) {
+  re2::StringPiece number;
+  if (!b.common().label_number->Match(text, 0, text.size(), RE2::ANCHOR_START, &number, 1)) return 0;
+  int depth = 0;
+  bool digit = false;
+  for (char ch : number) {
+    if (std::isdigit(static_cast<unsigned char>(ch)) && !digit) ++depth;
+    digit = std::isdigit(static_cast<unsigned char>(ch));
+  }
+  return depth;
+}
+
 int labels_in_row(const std::vector<Hit>& hits, const layout::Line& l, const Builder& b) {
   int n = 0;
   for (const auto& h : hits) {
@@ -169,6 +183,12 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     // A label in a label | value table owns only lines of a table: a
     // paragraph after the table is not its last row's value.
     if (lab.table >= 0 && b.layout().tables[lab.table].columns.size() >= 2 && v.table < 0) continue;
+    // A numbered label outside tables ("1.6. Asendab: …") owns one
+    // paragraph: the next item of its list ("1.7. Töökoht: Tartu", a label
+    // no field knows) and a later paragraph are not its value.
+    if (lab.table < 0 && v.table < 0 && item_depth(lab.text, b) > 0 &&
+        (item_depth(v.text, b) == item_depth(lab.text, b) || (v.para_start && !h.value.empty())))
+      continue;
     b.take(i);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
     if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&
@@ -256,7 +276,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
   }
   for (auto& t : tasks) {
     Task task{t.number, b.join(t.text), b.items(t.results)};
-    if (task.results.empty())
+    if (task.results.empty() && sec.expect_results)
       b.problem(Code::task_without_results, b.line(t.line).page, "task " + t.number + " has no expected results",
                 task.text, b.line(t.line).box);
     b.record().tasks.push_back(std::move(task));
