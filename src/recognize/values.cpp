@@ -234,23 +234,28 @@ std::vector<Language> parse_languages(const std::string& text, const Common& c, 
       if (ch == ')' && d > 0) { --d; inside += ' '; continue; }
       (d ? inside : outside) += ch;
     }
-    // Every level in the sentence, by position: "eesti keel C1, inglise keel
-    // B1" gives each language the first level written after it; a level
-    // written before all languages ("C1 tasemel eesti keel") is the sentence's.
-    std::vector<std::pair<size_t, std::string>> levels;
+    // The sentence's level is its first valid one, parentheses included
+    // ("eesti keel (C1)"). Each language named outside parentheses takes
+    // the first level written after it instead, when there is one: "eesti
+    // keel C1, inglise keel B1".
+    static const RE2 valid("^[ABC][12]$");
     Text level;
     {
-      static const RE2 valid("^[ABC][12]$");
-      re2::StringPiece rest(outside);
+      re2::StringPiece rest(s);
       std::string token;
       while (RE2::FindAndConsume(&rest, *c.cefr, &token)) {
-        if (!RE2::FullMatch(token, valid)) {
+        if (!RE2::FullMatch(token, valid))
           problems.push_back(Problem::make(Code::value_invalid, page, "'" + token + "' is not a CEFR level (A1…C2)", s));
-          continue;
-        }
-        levels.emplace_back(static_cast<size_t>(rest.data() - outside.data()), token);
-        if (!level) level = token;
+        else if (!level)
+          level = token;
       }
+    }
+    std::vector<std::pair<size_t, std::string>> levels;   // (where it ends in `outside`, level)
+    {
+      re2::StringPiece rest(outside);
+      std::string token;
+      while (RE2::FindAndConsume(&rest, *c.cefr, &token))
+        if (RE2::FullMatch(token, valid)) levels.emplace_back(static_cast<size_t>(rest.data() - outside.data()), token);
     }
     bool required = !RE2::PartialMatch(outside, *c.optional_marker);
     if (RE2::PartialMatch(outside, *c.foreign_language)) {

@@ -114,6 +114,9 @@ TEST_CASE("languages: ISO codes, CEFR levels, foreign language with options") {
   REQUIRE(l.size() == 2);
   CHECK(l[0].level == "C1");
   CHECK(l[1].level == "B1");
+  l = parse_languages("Eesti keele oskus (C1).", common(), 1, problems);
+  REQUIRE(l.size() == 1);
+  CHECK(l[0].level == "C1");
   l = parse_languages("Eesti ja inglise keel tasemel B2.", common(), 1, problems);
   REQUIRE(l.size() == 2);
   CHECK(l[0].level == "B2");
