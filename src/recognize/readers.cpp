@@ -186,9 +186,10 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     // A numbered label outside tables ("1.6. Asendab: …") owns one
     // paragraph: the next item of its list ("1.7. Töökoht: Tartu", a label
     // no field knows) and a later paragraph are not its value.
-    if (lab.table < 0 && v.table < 0 && item_depth(lab.text, b) > 0 &&
-        (item_depth(v.text, b) == item_depth(lab.text, b) || (v.para_start && !h.value.empty())))
-      continue;
+    if (lab.table < 0 && v.table < 0) {
+      const int depth = item_depth(lab.text, b);
+      if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty()))) continue;
+    }
     b.take(i);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
     if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&

@@ -4,12 +4,10 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/wording.h"
+
 namespace aj::report {
 namespace {
-
-std::string plural(int64_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 std::string counts_line(const StatusCounts& c) {
   return std::to_string(c.total()) + " (ok " + std::to_string(c.ok) + ", partial " + std::to_string(c.partial) +

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/wording.h"
 #include "recognize/grammar.h"
 #include "store/progress.h"
 #include "store/sha256.h"
@@ -46,10 +47,6 @@ std::string seconds_text(double s) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f s", s);
   return buf;
-}
-
-std::string plural(int64_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 class Importer {
