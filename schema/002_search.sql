@@ -12,8 +12,9 @@
 --                   (Estonian compounds). SQLite 3.40 has no trigram
 --                   remove_diacritics.
 -- New rows wait in search_pending until the importer indexes them in bulk
--- (every few hundred documents and at the end of each run): one FTS
--- segment per batch instead of one per document, several times cheaper.
+-- (every few hundred documents, on a thread of its own beside the parse,
+-- and at the end of each run): one FTS segment per batch instead of one
+-- per document, several times cheaper.
 -- A search during an import may therefore miss the newest documents.
 -- Query the indexes through the views of 003 (v_search_words, v_search_trigram):
 --   SELECT title, kind, text FROM v_search_trigram WHERE text MATCH 'süsteem';

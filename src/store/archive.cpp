@@ -215,15 +215,6 @@ bool Archive::link_path(const FileStat& file, const std::string& sha256, std::st
   return commit_or_rollback("cannot store path " + file.path, error);
 }
 
-bool Archive::index_search(std::string* error) {
-  db_->exec(
-      "BEGIN IMMEDIATE;"
-      "INSERT INTO search_words(rowid, text) SELECT s.id, s.text FROM search_pending p JOIN search_text s USING (id);"
-      "INSERT INTO search_trigram(rowid, text) SELECT s.id, s.text FROM search_pending p JOIN search_text s USING (id);"
-      "DELETE FROM search_pending;");
-  return commit_or_rollback("cannot update the full-text indexes", error);
-}
-
 bool Archive::write_document(const ParsedDocument& doc, const std::string& grammar_fingerprint, std::string* error) {
   db_->exec("BEGIN IMMEDIATE");
   Stmt& d = st_->document;

@@ -84,9 +84,6 @@ class Archive {
   bool write_document(const ParsedDocument& doc, const std::string& grammar_fingerprint, std::string* error);
   // Points a path at content already stored (a copy, or a touched file).
   bool link_path(const FileStat& file, const std::string& sha256, std::string* error);
-  // Adds the search texts written since the last call to the full-text
-  // indexes, in one transaction (schema/002_search.sql says why in bulk).
-  bool index_search(std::string* error);
 
  private:
   explicit Archive(std::unique_ptr<Db> db);

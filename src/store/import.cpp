@@ -1,5 +1,6 @@
 // import.cpp — the import loop: look at each file, start or skip its parse,
-// store what the workers return. One writer: this process.
+// store what the workers return. One writer: this process, either the loop
+// or the search indexer's thread, never both (search_indexer.h).
 #include "store/import.h"
 
 #include <fcntl.h>
@@ -9,7 +10,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <unordered_set>
@@ -17,6 +20,7 @@
 #include "core/wording.h"
 #include "recognize/grammar.h"
 #include "store/progress.h"
+#include "store/search_indexer.h"
 #include "store/sha256.h"
 #include "store/walk.h"
 #include "store/workers.h"
@@ -25,7 +29,6 @@ namespace aj::store {
 namespace {
 
 constexpr double kRedrawSeconds = 0.1;
-constexpr int kSearchBatch = 250;   // documents between two bulk updates of the full-text indexes
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
@@ -51,10 +54,12 @@ std::string seconds_text(double s) {
 
 class Importer {
  public:
-  Importer(const ImportOptions& options, Archive& archive, const std::string& grammar_fingerprint,
-           Progress& progress, bool log_every_document, ImportResult& result)
+  Importer(const ImportOptions& options, Archive& archive, SearchIndexer& indexer,
+           const std::string& grammar_fingerprint, Progress& progress, bool log_every_document,
+           ImportResult& result)
       : options_(options),
         archive_(archive),
+        indexer_(indexer),
         fingerprint_(grammar_fingerprint),
         progress_(progress),
         log_every_document_(log_every_document),
@@ -67,6 +72,19 @@ class Importer {
   }
 
   bool run(const std::vector<std::string>& files, std::string* error) {
+    const bool fed = feed(files, error);
+    drain();   // also after a failure: what was parsed is kept
+    if (!fed) return false;
+    index_search();   // also what an interrupted run left pending
+    index_finished();
+    result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
+    return true;
+  }
+
+ private:
+  // Hands every file to the workers and stores what they return; false only
+  // when a worker could not start.
+  bool feed(const std::vector<std::string>& files, std::string* error) {
     size_t next = 0;
     // Looks at files until every worker holds all it can; false only when a worker could not start.
     auto top_up = [&] {
@@ -80,17 +98,23 @@ class Importer {
       // Workers are topped up after each stored document, not after a batch:
       // storing takes a third of a parse, and a worker must not run dry meanwhile.
       for (auto& outcome : workers_->collect(kRedrawSeconds)) {
-        store(std::move(outcome));
+        write([this, o = std::move(outcome)]() mutable { store(std::move(o)); });
         if (!top_up()) return false;
       }
+      release_held();   // the indexer may have finished while the loop waited
       progress_.advance(0, 0);
     }
-    index_search();   // also what an interrupted run left pending
-    result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
     return true;
   }
 
- private:
+  // Waits out the indexer's passes until every held write is done.
+  void drain() {
+    while (!held_.empty() || indexer_.running()) {
+      index_finished();
+      release_held();
+    }
+  }
+
   struct Job {
     std::string sha256;
     int64_t size = 0;
@@ -174,16 +198,19 @@ class Importer {
     if (doc != documents_.end() && doc->second.current) {
       const auto known = files_.find(file.path);
       const bool same_path = known != files_.end() && known->second.sha256 == sha;
-      std::string why;
-      if (archive_.link_path(file, sha, &why)) {
-        ++(same_path ? counts_.files_unchanged : counts_.files_same_content);
-        files_[file.path] = StoredFile{file.size, file.mtime_ns, sha};
-      } else {
-        progress_.log(why);
-        ++result_.store_errors;
-      }
-      note_seen(sha, doc->second.failed);
-      progress_.advance(1, 0);
+      const bool failed = doc->second.failed;
+      write([this, file, sha, same_path, failed] {
+        std::string why;
+        if (archive_.link_path(file, sha, &why)) {
+          ++(same_path ? counts_.files_unchanged : counts_.files_same_content);
+          files_[file.path] = StoredFile{file.size, file.mtime_ns, sha};
+        } else {
+          progress_.log(why);
+          ++result_.store_errors;
+        }
+        note_seen(sha, failed);
+        progress_.advance(1, 0);
+      });
       return true;
     }
     const size_t id = next_job_++;
@@ -232,7 +259,7 @@ class Importer {
       ++(r.status == Status::ok ? counts_.records_ok
                                 : r.status == Status::partial ? counts_.records_partial : counts_.records_failed);
     }
-    if (++unindexed_ == kSearchBatch) index_search();
+    if (++unindexed_ >= options_.search_batch) index_search();
     documents_[job.sha256] = StoredDocument{true, failed};
     for (const FileStat& f : job.paths) files_[f.path] = StoredFile{f.size, f.mtime_ns, job.sha256};
     note_seen(job.sha256, failed);
@@ -240,10 +267,34 @@ class Importer {
     progress_.advance(job.paths.size(), parsed.info.pages);
   }
 
+  // Writes now, or after the search indexer's pass when one runs, in the
+  // order asked. A document's job stays in jobs_ until it is stored, so a
+  // copy found meanwhile still joins it.
+  void write(std::function<void()> w) {
+    held_.push_back(std::move(w));
+    release_held();
+  }
+
+  // Runs held writes until none is left or one of them starts an indexer pass.
+  void release_held() {
+    if (indexer_.running()) return;
+    index_finished();
+    while (!held_.empty() && !indexer_.running()) {
+      auto w = std::move(held_.front());
+      held_.pop_front();
+      w();
+    }
+  }
+
   void index_search() {
-    std::string why;
-    if (!archive_.index_search(&why)) progress_.log(why);   // the rows stay pending for the next try
+    indexer_.start();
     unindexed_ = 0;
+  }
+
+  // Waits for the indexer's pass and reports its failure (the texts stay pending for the next pass).
+  void index_finished() {
+    std::string why;
+    if (!indexer_.wait(&why)) progress_.log(why);
   }
 
   // "PATH: ok (1 record, 3 pages, 0.05 s)", with the first error of a failed record.
@@ -265,6 +316,7 @@ class Importer {
 
   const ImportOptions& options_;
   Archive& archive_;
+  SearchIndexer& indexer_;
   const std::string fingerprint_;
   std::unique_ptr<pipeline::Pipeline> pipeline_;
   std::optional<Workers> workers_;
@@ -277,6 +329,7 @@ class Importer {
   std::unordered_set<std::string> failed_seen_;
   std::map<size_t, Job> jobs_;                                   // with the workers, by job number
   std::unordered_map<std::string, size_t> job_by_sha_;
+  std::deque<std::function<void()>> held_;   // writes waiting for the indexer's pass to end
   size_t next_job_ = 0;
   int unindexed_ = 0;   // documents written since the last index_search()
 };
@@ -295,12 +348,14 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
   }
   auto archive = Archive::open(options.db_path, error);
   if (!archive) return std::nullopt;
+  auto indexer = SearchIndexer::open(options.db_path, error);
+  if (!indexer) return std::nullopt;
   RunStart run{options.grammar_dir, grammars->fingerprint, options.paths, options.jobs, options.force};
   if (!archive->begin_run(run, error)) return std::nullopt;
 
   ImportResult result;
   Progress progress(log, terminal, found.files.size());
-  Importer importer(options, *archive, grammars->fingerprint, progress, !terminal, result);
+  Importer importer(options, *archive, *indexer, grammars->fingerprint, progress, !terminal, result);
   const bool ran = importer.run(found.files, error);
   progress.finish();
   if (!ran) return std::nullopt;

@@ -29,6 +29,7 @@ struct ImportOptions {
   int jobs = 1;
   double timeout_seconds = 60;
   bool force = false;
+  int search_batch = 250;   // documents stored between two passes of the search indexer (search_indexer.h)
 };
 
 struct ImportResult {
