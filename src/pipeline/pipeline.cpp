@@ -23,10 +23,14 @@ Pipeline::~Pipeline() = default;
 std::unique_ptr<Pipeline> Pipeline::create(const std::string& grammar_dir, std::string* error) {
   auto grammars = recognize::load_grammars(grammar_dir, error);
   if (!grammars) return nullptr;
+  return create(std::move(*grammars), error);
+}
+
+std::unique_ptr<Pipeline> Pipeline::create(recognize::GrammarSet grammars, std::string* error) {
   auto hyphens = hyphen::Resolver::load(error);
   if (!hyphens) return nullptr;
   std::unique_ptr<Pipeline> p(new Pipeline());
-  p->impl_->grammars = std::move(*grammars);
+  p->impl_->grammars = std::move(grammars);
   p->impl_->hyphens = std::move(hyphens);
   p->impl_->recognizer = std::make_unique<recognize::Recognizer>(p->impl_->grammars, *p->impl_->hyphens);
   p->impl_->layout_options.furniture_patterns = p->impl_->grammars.common.furniture;

@@ -31,6 +31,8 @@ class Pipeline {
   // Loads grammars from `grammar_dir` and the Estonian lexicon; nullptr and
   // *error when either cannot be loaded.
   static std::unique_ptr<Pipeline> create(const std::string& grammar_dir, std::string* error);
+  // The same with grammars already loaded (the import reads them first for their fingerprint).
+  static std::unique_ptr<Pipeline> create(recognize::GrammarSet grammars, std::string* error);
   ~Pipeline();
 
   Parsed parse_file(const std::string& path) const;

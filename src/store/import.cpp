@@ -55,12 +55,12 @@ std::string seconds_text(double s) {
 class Importer {
  public:
   Importer(const ImportOptions& options, Archive& archive, SearchIndexer& indexer,
-           const std::string& grammar_fingerprint, Progress& progress, bool log_every_document,
-           ImportResult& result)
+           recognize::GrammarSet grammars, Progress& progress, bool log_every_document, ImportResult& result)
       : options_(options),
         archive_(archive),
         indexer_(indexer),
-        fingerprint_(grammar_fingerprint),
+        fingerprint_(grammars.fingerprint),
+        grammars_(std::move(grammars)),
         progress_(progress),
         log_every_document_(log_every_document),
         result_(result),
@@ -224,7 +224,8 @@ class Importer {
   // nothing to parse is quick.
   bool start_workers(std::string* error) {
     if (workers_) return true;
-    pipeline_ = pipeline::Pipeline::create(options_.grammar_dir, error);
+    pipeline_ = pipeline::Pipeline::create(std::move(*grammars_), error);
+    grammars_.reset();
     if (!pipeline_) return false;
     workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
     return true;
@@ -318,6 +319,7 @@ class Importer {
   Archive& archive_;
   SearchIndexer& indexer_;
   const std::string fingerprint_;
+  std::optional<recognize::GrammarSet> grammars_;   // until the pipeline takes them
   std::unique_ptr<pipeline::Pipeline> pipeline_;
   std::optional<Workers> workers_;
   Progress& progress_;
@@ -339,7 +341,7 @@ class Importer {
 std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
                                        std::string* error) {
   const auto start = std::chrono::steady_clock::now();
-  const auto grammars = recognize::load_grammars(options.grammar_dir, error);
+  auto grammars = recognize::load_grammars(options.grammar_dir, error);
   if (!grammars) return std::nullopt;
   Walk found = walk(options.paths);
   if (!found.errors.empty()) {
@@ -355,7 +357,7 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
 
   ImportResult result;
   Progress progress(log, terminal, found.files.size());
-  Importer importer(options, *archive, *indexer, grammars->fingerprint, progress, !terminal, result);
+  Importer importer(options, *archive, *indexer, std::move(*grammars), progress, !terminal, result);
   const bool ran = importer.run(found.files, error);
   progress.finish();
   if (!ran) return std::nullopt;
