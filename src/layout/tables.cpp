@@ -14,9 +14,9 @@ namespace {
 constexpr double kColumnTolerance = 4.0;   // points: a line starts at a column edge
 constexpr double kIndentReach = 40.0;      // points: an unaligned start this far right of an edge is an indent
 constexpr double kParagraphGap = 0.35;     // × size: a vertical gap that ends a paragraph
-constexpr double kTableGap = 1.8;
-constexpr size_t kEdgeWindow = 6;         // lines either side that define a column's right edge
-constexpr double kMergeGap = 2.2;         // × size: wider gaps are always gutters (as in rows.cpp)          // × size: a vertical gap that ends a table
+constexpr double kTableGap = 1.8;          // × size: a vertical gap that ends a table
+constexpr size_t kEdgeWindow = 6;          // lines either side that define a column's right edge
+constexpr double kMergeGap = 2.2;          // × size: wider gaps are always gutters (as in rows.cpp)
 
 double row_size(const Row& r) { return r.segs.front().words.front().size; }
 
