@@ -148,9 +148,13 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     if (label_cell && l.column == 0 && !is_label(l.text))
       for (size_t j = k + 1; j < s.lines.size(); ++j) {
         const auto& n = b.line(s.lines[j]);
-        if (n.table != l.table || n.row != l.row || n.column != 0 || b.taken(s.lines[j]) || is_label(n.text)) break;
+        if (n.table != l.table || n.row != l.row || n.column != 0 || b.taken(s.lines[j])) break;
+        // A line that is a label of its own starts the next label, unless
+        // it completes this one ("Erialane / töökogemus", "1.1. / Ametinimetus").
+        const std::string joined = text + " " + n.text;
+        if (is_label(n.text) && !is_label(joined)) break;
         cell.push_back(s.lines[j]);
-        text += " " + n.text;
+        text = joined;
         if (is_label(text)) break;
       }
     bool matched = false;
