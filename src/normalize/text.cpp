@@ -111,12 +111,17 @@ std::string clean(std::string_view utf8) {
   std::string mappedText;
   mappedText.reserve(utf8.size());
   bool ascii = true;
+  UChar32 last = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
     UChar32 c = next_cp(utf8, i);
     if (c < 0) c = 0xFFFD;  // malformed input: keep a visible trace
     UChar32 m = mapped(c);
     if (m == 0) continue;
     if (m > 0) c = m;
+    // Chromium writes the hyphen it shows at a soft hyphen's line break
+    // after the U+00AD itself ("läbi" U+00AD U+2010): one soft hyphen.
+    if (c == '-' && last == 0xAD) continue;
+    last = c;
     if (const char* lig = ligature(c)) {
       mappedText += lig;
       continue;

@@ -12,6 +12,8 @@
 //   - a token that is a bullet glyph → kBullet (see is_bullet_glyph);
 //   - U+00AD is kept: at a line end it marks a line-break hyphen, which the
 //     hyphen resolver joins; inside a word strip_soft_hyphens() removes it.
+//     A hyphen right after it is dropped: it is the glyph a browser showed
+//     for the soft hyphen at the break (Chromium: U+00AD U+2010).
 #pragma once
 
 #include <string>
