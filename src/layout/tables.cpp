@@ -14,6 +14,7 @@ namespace {
 constexpr double kColumnTolerance = 4.0;   // points: a line starts at a column edge
 constexpr double kIndentReach = 40.0;      // points: an unaligned start this far right of an edge is an indent
 constexpr double kParagraphGap = 0.35;     // × size: a vertical gap that ends a paragraph
+constexpr double kPitchStep = 0.12;        // × size: line pitch beyond the column's usual that ends a paragraph
 constexpr double kTableGap = 1.8;          // × size: a vertical gap that ends a table
 constexpr size_t kEdgeWindow = 6;          // lines either side that define a column's right edge
 constexpr double kMergeGap = 2.2;          // × size: wider gaps are always gutters (as in rows.cpp)
@@ -112,7 +113,27 @@ bool ends_hyphenated(const std::string& t) {
 // what still separates list items whose bullets were lost). At a page
 // break the gap says nothing: a finished sentence followed by a capital
 // decides instead.
+// The line pitch of the column's paragraphs, in font sizes: the median
+// distance between consecutive lines of one page and size (0 when too few).
+// Both the tops and the bottoms of the two lines must be further apart than
+// that for the pitch rule, so a tall glyph on one line (a Symbol bullet)
+// does not count as spacing.
+double usual_pitch(const std::vector<Line*>& stream) {
+  std::vector<double> pitches;
+  for (size_t at = 1; at < stream.size(); ++at) {
+    const Line& a = *stream[at - 1];
+    const Line& b = *stream[at];
+    if (a.page != b.page || std::fabs(a.size - b.size) > 0.1 || b.size <= 0) continue;
+    const double p = std::min(b.box.y0 - a.box.y0, b.box.y1 - a.box.y1) / b.size;
+    if (p > 0.8 && p < 2.5) pitches.push_back(p);
+  }
+  if (pitches.size() < 4) return 0;
+  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+  return pitches[pitches.size() / 2];
+}
+
 void mark_paragraphs(std::vector<Line*>& stream) {
+  const double pitch = usual_pitch(stream);
   // The column's right edge near a line: the widest of its neighbours in
   // the stream (a block may be narrower than the page, a page may hold only
   // a few short lines).
@@ -136,6 +157,12 @@ void mark_paragraphs(std::vector<Line*>& stream) {
         start = !in_bullet_item && ends_sentence(prev->text) && (starts_upper(l->text) || prev->text.back() == ';');
       } else {
         bool gap = l->box.y0 - prev->box.y1 > kParagraphGap * size;
+        // Space between paragraphs narrower than kParagraphGap (a browser's
+        // list items, 2 pt apart) still shows as a longer pitch than the
+        // column's lines usually have.
+        const bool same_size = std::fabs(l->size - prev->size) <= 0.1;
+        const double here = std::min(l->box.y0 - prev->box.y0, l->box.y1 - prev->box.y1) / size;
+        gap = gap || (pitch > 0 && same_size && here > pitch + kPitchStep);
         // Inside a bulleted item the bullets mark the items: a short line
         // there is a manual line break, not the item's end.
         bool would_fit = !in_bullet_item && !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
