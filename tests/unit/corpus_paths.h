@@ -16,14 +16,17 @@ inline std::string source_dir() { return AJ_SOURCE_DIR; }
 inline std::string corpus(const std::string& rel) { return source_dir() + "/corpus/" + rel; }
 inline std::string grammars() { return source_dir() + "/grammars"; }
 
-// The seed PDFs (two renderings each), sorted.
-inline std::vector<std::string> seed_pdfs() {
+// The PDFs of a corpus folder, sorted.
+inline std::vector<std::string> pdfs_in(const std::string& rel) {
   std::vector<std::string> out;
-  for (auto& e : std::filesystem::directory_iterator(corpus("seeds")))
+  for (auto& e : std::filesystem::directory_iterator(corpus(rel)))
     if (e.path().extension() == ".pdf") out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
+
+// The seed PDFs (two renderings each), sorted.
+inline std::vector<std::string> seed_pdfs() { return pdfs_in("seeds"); }
 
 // A fresh empty folder for one test.
 inline std::string temp_dir(const std::string& name) {
