@@ -25,6 +25,8 @@ using Value = std::vector<Piece>;
 struct SectionLines {
   const Section* section = nullptr;   // nullptr for the preamble
   std::vector<int> lines;             // indices into Layout::lines, reading order
+  size_t heading_lines = 0;           // the first lines that are the heading (wrapped: more than one)
+  std::string heading;                // their text, joined
 };
 
 // Collects field values into a Record, joining text with the hyphen

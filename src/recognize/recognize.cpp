@@ -10,24 +10,52 @@
 namespace aj::recognize {
 namespace {
 
-bool is_heading(const Section& s, const std::string& text) { return RE2::FullMatch(text, *s.heading); }
+constexpr size_t kHeadingLines = 3;   // the most lines a wrapped heading may take
+
+const Section* section_named(const Grammar& g, const std::string& text) {
+  for (const auto& s : g.sections)
+    if (RE2::FullMatch(text, *s.heading)) return &s;
+  return nullptr;
+}
+
+struct HeadingAt {
+  const Section* section = nullptr;
+  size_t lines = 0;
+  std::string text;
+};
+
+// The section whose heading starts at line i: the line alone or, when it
+// starts a paragraph, joined with the paragraph's next lines in the same
+// place (a heading wrapped in a narrow table cell: "2. Peamised /
+// teenistusülesanded").
+HeadingAt heading_at(const Grammar& g, const layout::Layout& layout, size_t i) {
+  const layout::Line& first = layout.lines[i];
+  std::string text = first.text;
+  if (const Section* s = section_named(g, text)) return {s, 1, text};
+  if (!first.para_start) return {};
+  for (size_t j = i + 1; j < layout.lines.size() && j < i + kHeadingLines; ++j) {
+    const layout::Line& l = layout.lines[j];
+    if (l.para_start || l.page != first.page || l.table != first.table || l.row != first.row ||
+        l.column != first.column)
+      break;
+    text += " " + l.text;
+    if (const Section* s = section_named(g, text)) return {s, j - i + 1, text};
+  }
+  return {};
+}
 
 // The lines under each heading, in reading order; the preamble first.
 std::vector<SectionLines> cut_sections(const Grammar& g, const layout::Layout& layout) {
   std::vector<SectionLines> out(1);
   for (size_t i = 0; i < layout.lines.size(); ++i) {
-    const std::string& t = layout.lines[i].text;
-    const Section* found = nullptr;
-    for (const auto& s : g.sections)
-      if (is_heading(s, t)) {
-        found = &s;
-        break;
-      }
-    if (found) {
-      out.push_back(SectionLines{found, {static_cast<int>(i)}});
+    const HeadingAt h = heading_at(g, layout, i);
+    if (!h.section) {
+      out.back().lines.push_back(static_cast<int>(i));
       continue;
     }
-    out.back().lines.push_back(static_cast<int>(i));
+    out.push_back(SectionLines{h.section, {}, h.lines, h.text});
+    for (size_t k = 0; k < h.lines; ++k) out.back().lines.push_back(static_cast<int>(i + k));
+    i += h.lines - 1;
   }
   return out;
 }
@@ -49,9 +77,8 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
           break;
         }
     std::set<const Section*> seen;
-    for (const auto& l : layout.lines)
-      for (const auto& s : g.sections)
-        if (is_heading(s, l.text)) seen.insert(&s);
+    for (size_t i = 0; i < layout.lines.size(); ++i)
+      if (const HeadingAt h = heading_at(g, layout, i); h.section) seen.insert(h.section);
     score += static_cast<int>(seen.size());
     if (score > best_score) {
       best = &g;
@@ -82,7 +109,7 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
       read_preamble(*grammar, s, b);
       continue;
     }
-    b.take(s.lines.front());  // the heading
+    for (size_t k = 0; k < s.heading_lines; ++k) b.take(s.lines[k]);
     read_anywhere(*grammar, s, b);
     switch (s.section->reader) {
       case Reader::fields: read_fields(*s.section, s, b); break;
@@ -96,8 +123,8 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
   for (const auto& s : sections) {
     if (s.lines.empty()) continue;
     RawSection raw;
-    size_t from = s.section ? 1 : 0;
-    raw.heading = s.section ? layout.lines[s.lines.front()].text : "";
+    const size_t from = s.heading_lines;
+    raw.heading = s.heading;
     raw.page_first = layout.lines[s.lines.front()].page;
     raw.page_last = layout.lines[s.lines.back()].page;
     for (size_t k = from; k < s.lines.size(); ++k)
