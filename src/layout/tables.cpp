@@ -113,8 +113,10 @@ bool ends_hyphenated(const std::string& t) {
 // what still separates list items whose bullets were lost). At a page
 // break the gap says nothing: a finished sentence followed by a capital
 // decides instead.
-// The line pitch of the column's paragraphs, in font sizes: the median
-// distance between consecutive lines of one page and size (0 when too few).
+// The line pitch of the column's paragraphs, in font sizes: the smallest
+// distance between consecutive lines of one page and size that occurs
+// twice (0 when none does). Not the median: in a list of one-line items
+// most neighbours are items, a pitch apart plus their spacing.
 // Both the tops and the bottoms of the two lines must be further apart than
 // that for the pitch rule, so a tall glyph on one line (a Symbol bullet)
 // does not count as spacing.
@@ -127,9 +129,10 @@ double usual_pitch(const std::vector<Line*>& stream) {
     const double p = std::min(b.box.y0 - a.box.y0, b.box.y1 - a.box.y1) / b.size;
     if (p > 0.8 && p < 2.5) pitches.push_back(p);
   }
-  if (pitches.size() < 4) return 0;
-  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
-  return pitches[pitches.size() / 2];
+  std::sort(pitches.begin(), pitches.end());
+  for (size_t i = 0; i + 1 < pitches.size(); ++i)
+    if (pitches[i + 1] - pitches[i] <= 0.03) return pitches[i + 1];
+  return 0;
 }
 
 void mark_paragraphs(std::vector<Line*>& stream) {
