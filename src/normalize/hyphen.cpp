@@ -392,6 +392,17 @@ Decision Resolver::decide_token(std::string_view prev, std::string_view tok, std
   d.left.assign(tok);
   d.right.assign(right);
 
+  // suffix: "kontoritehnika ja -|mööbel": a lone hyphen after a conjunction
+  // opens the second member of a suspended compound (Estonian writes the
+  // shared first part once); a browser breaks the line after it.
+  int32_t at = 0;
+  if (tok == "-" && is_conjunction(word_core(prev)) && !right.empty() && u_islower(cp_at(right, at))) {
+    d.verdict = Verdict::keep_joined;
+    d.rule = "suffix";
+    d.certain = true;
+    d.result = d.left + d.right;
+    return d;
+  }
   if (!is_fragment(tok)) {  // not a hyphen at all ("-" meaning none): two words
     d.verdict = Verdict::keep_spaced;
     d.rule = "none";
@@ -526,7 +537,7 @@ std::string Resolver::join_lines(const std::vector<std::string>& lines, const Vo
     size_t sp = out.rfind(' ');
     size_t start = sp == std::string::npos ? 0 : sp + 1;
     std::string_view tok(out.data() + start, out.size() - start);
-    if (!is_fragment(tok)) {
+    if (!is_fragment(tok) && tok != "-") {   // a lone '-' may open a suffix ("ja -|mööbel")
       out += ' ';
       out += line;
       continue;
@@ -543,7 +554,7 @@ std::string Resolver::join_lines(const std::vector<std::string>& lines, const Vo
     Decision d = decide_token(prev, tok, right, after, vocab);
     out.replace(start, std::string::npos, d.result);
     if (rend != std::string::npos) out.append(line, rend, std::string::npos);
-    if (log) log->push_back(std::move(d));
+    if (log && d.rule != std::string_view("none")) log->push_back(std::move(d));   // no hyphen question was asked
   }
   // Soft hyphens left inside words (or at the paragraph's end) are invisible.
   if (out.find(kSoftHyphen) != std::string::npos) out = normalize::strip_soft_hyphens(out);

@@ -8,6 +8,10 @@
 // (keep it and the space: `Koolitus-| ja`, `aasta-| ja`)?
 //
 // Rules, in order (each Decision names the one that fired):
+//   suffix           the line ends in a lone '-' after ja/või/ning/…, and the
+//                    next line starts in lower case: the hyphen opens the
+//                    second member of a suspended compound (`kontoritehnika
+//                    ja -|mööbel`) → keep it, joined to the next word.
 //   soft_hyphen      the line ends in U+00AD → join, drop it.
 //   suspended        the next word is ja/või/ning/ega/ehk/kui, or the
 //                    fragment itself is in a `X-, Y-` list → keep `X- `; a

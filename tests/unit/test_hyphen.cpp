@@ -157,6 +157,18 @@ TEST_CASE("hyphen: a lone dash is a none marker, not a hyphen") {
   CHECK(d.result == "- Teenistuja");
 }
 
+TEST_CASE("hyphen: a lone hyphen after a conjunction opens a suspended compound's second member") {
+  Vocabulary none;
+  CHECK(resolver().join_lines({"kontoritehnika ja -", "mööbel."}, none) == "kontoritehnika ja -mööbel.");
+  Decision d = resolver().decide("kontoritehnika ja -", "mööbel.", none);
+  CHECK(d.rule == "suffix");
+  CHECK(d.verdict == Verdict::keep_joined);
+  CHECK(d.result == "-mööbel.");
+  // Before a capital, or not after a conjunction, it is the none marker.
+  CHECK(resolver().decide("Alluvad ja -", "Teenistuja", none).rule == "none");
+  CHECK(resolver().decide("Alluvad -", "mööbel", none).rule == "none");
+}
+
 TEST_CASE("hyphen: the document's own spelling decides before the dictionary") {
   Vocabulary doc;
   doc.add_text("ning IT-arendus toimub kokku lepitud ajal");
