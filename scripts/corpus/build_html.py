@@ -3,7 +3,9 @@
 Chromium to print to PDF: another rendering of the same job description,
 as a web-based document system would make it.
 
-    build_html.py SRC.json OUT.html [FONT]
+    build_html.py SRC.json OUT.html [--font F] [--size PT] [--label-width PCT] [--item-space PT]
+
+Defaults: DejaVu Sans, 11 pt, label column 30 %, 2 pt between list items.
 
 What differs from the Word renderings, on purpose: the label column of a
 label | value table is 30 % wide, so long labels wrap ("Erialane /
@@ -14,6 +16,7 @@ hyphen at a line break comes out as U+00AD followed by U+2010.
 Text markers (see build_docx.py): {-|} becomes a soft hyphen (the browser
 may break there), {-/} a plain hyphen, **x** bold.
 """
+import argparse
 import html
 import json
 import re
@@ -75,24 +78,34 @@ def block(b):
 
 
 CSS = """@page { size: A4; margin: 2cm 2cm 2cm 2.5cm }
-body { font-family: "%s"; font-size: 11pt }
+body { font-family: "{font}"; font-size: {size}pt }
 h1 { font-size: 14pt } h2 { font-size: 12pt; margin: 12pt 0 6pt } h3 { font-size: 11pt }
 p { margin: 0 0 3pt 0 } .right { text-align: right }
-table { border-collapse: collapse; width: 100%%; margin-bottom: 8pt }
+table { border-collapse: collapse; width: 100%; margin-bottom: 8pt }
 td { border: 0.5pt solid #000; vertical-align: top; padding: 2pt 5.4pt }
-td.lab { font-weight: bold; background: #eee } table.kv td.lab { width: 30%% }
+td.lab { font-weight: bold; background: #eee } table.kv td.lab { width: {label_width}% }
 table.sign td { border: none }
-ul { margin: 0 0 3pt 0; padding-left: 18pt } li { margin-bottom: 2pt }"""
+ul { margin: 0 0 3pt 0; padding-left: 18pt } li { margin-bottom: {item_space}pt }"""
 
 
 def main(argv):
-    src_path, out_path = argv[1], argv[2]
-    font = argv[3] if len(argv) > 3 else "DejaVu Sans"
-    with open(src_path, encoding="utf-8") as f:
+    ap = argparse.ArgumentParser(description="a seed source as HTML, for Chromium to print")
+    ap.add_argument("src")
+    ap.add_argument("out")
+    ap.add_argument("--font", default="DejaVu Sans")
+    ap.add_argument("--size", type=float, default=11)
+    ap.add_argument("--label-width", type=float, default=30)
+    ap.add_argument("--item-space", type=float, default=2)
+    a = ap.parse_args(argv[1:])
+    css = CSS
+    for key, value in (("font", a.font), ("size", f"{a.size:g}"), ("label_width", f"{a.label_width:g}"),
+                       ("item_space", f"{a.item_space:g}")):
+        css = css.replace("{" + key + "}", value)
+    with open(a.src, encoding="utf-8") as f:
         src = json.load(f)
     body = "".join(block(b) for b in src["blocks"])
-    with open(out_path, "w", encoding="utf-8") as f:
-        f.write(f'<!doctype html><html lang="et"><head><meta charset="utf-8"><style>{CSS % font}</style>'
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write(f'<!doctype html><html lang="et"><head><meta charset="utf-8"><style>{css}</style>'
                 f"</head><body>{body}</body></html>\n")
 
 

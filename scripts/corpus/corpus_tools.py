@@ -61,7 +61,7 @@ def page_count(pdf):
 def truth(truth_dir, seeds_dir):
     for pdf in sorted(glob.glob(os.path.join(seeds_dir, "*.pdf"))):
         base = os.path.basename(pdf)
-        m = re.match(r"^(.+)\.([ab]|chromium)\.pdf$", base)
+        m = re.match(r"^(.+)\.([ab]|chromium(-[a-z0-9]+)?)\.pdf$", base)
         if not m:
             continue
         with open(os.path.join(truth_dir, m.group(1) + ".json"), encoding="utf-8") as f:
