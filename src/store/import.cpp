@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -29,6 +30,10 @@ namespace aj::store {
 namespace {
 
 constexpr double kRedrawSeconds = 0.1;
+// Held writes stored per turn of the import loop once the indexer's pass is
+// over. Storing the fifty or so a pass holds back in one go took longer
+// than the two documents each worker holds: the workers ran dry again.
+constexpr size_t kReleaseStep = 4;
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
@@ -97,11 +102,13 @@ class Importer {
       if (!workers_ || workers_->idle()) break;   // top_up stops early only when all workers are full
       // Workers are topped up after each stored document, not after a batch:
       // storing takes a third of a parse, and a worker must not run dry meanwhile.
-      for (auto& outcome : workers_->collect(kRedrawSeconds)) {
+      // With held writes to catch up on, the loop does not wait for workers.
+      const bool backlog = !held_.empty() && !indexer_.running();
+      for (auto& outcome : workers_->collect(backlog ? 0 : kRedrawSeconds)) {
         write([this, o = std::move(outcome)]() mutable { store(std::move(o)); });
         if (!top_up()) return false;
       }
-      release_held();   // the indexer may have finished while the loop waited
+      release_held(kReleaseStep);   // the indexer may have finished while the loop waited
       progress_.advance(0, 0);
     }
     return true;
@@ -269,18 +276,19 @@ class Importer {
   }
 
   // Writes now, or after the search indexer's pass when one runs, in the
-  // order asked. A document's job stays in jobs_ until it is stored, so a
-  // copy found meanwhile still joins it.
+  // order asked (with a backlog, the oldest held write goes now instead). A
+  // document's job stays in jobs_ until it is stored, so a copy found
+  // meanwhile still joins it.
   void write(std::function<void()> w) {
     held_.push_back(std::move(w));
-    release_held();
+    release_held(1);
   }
 
-  // Runs held writes until none is left or one of them starts an indexer pass.
-  void release_held() {
+  // Runs up to `limit` held writes, fewer when one of them starts an indexer pass.
+  void release_held(size_t limit = SIZE_MAX) {
     if (indexer_.running()) return;
     index_finished();
-    while (!held_.empty() && !indexer_.running()) {
+    for (size_t n = 0; n < limit && !held_.empty() && !indexer_.running(); ++n) {
       auto w = std::move(held_.front());
       held_.pop_front();
       w();
