@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "layout/internal.h"
 
@@ -106,28 +107,24 @@ bool ends_hyphenated(const std::string& t) {
   return !t.empty() && (t.back() == '-' || (t.size() >= 2 && t.compare(t.size() - 2, 2, "\u00AD") == 0));
 }
 
-// Step 6: paragraph starts along one column's lines (in order). A line
-// starts a paragraph after a bullet or item number, after a vertical gap
-// wider than line spacing, or when its first word would have fitted at the
-// end of the line above (which therefore ended its paragraph early; this is
-// what still separates list items whose bullets were lost). At a page
-// break the gap says nothing: a finished sentence followed by a capital
-// decides instead.
+// How far line b stands below line a, in b's font sizes: the lesser of
+// the distances between their tops and between their bottoms, so a tall
+// glyph on one line (a Symbol bullet) does not count as spacing. Nothing
+// when they are on different pages or in different sizes.
+std::optional<double> pitch_between(const Line& a, const Line& b) {
+  if (a.page != b.page || std::fabs(a.size - b.size) > 0.1) return std::nullopt;
+  return std::min(b.box.y0 - a.box.y0, b.box.y1 - a.box.y1) / std::max(b.size, 1.0);
+}
+
 // The line pitch of the column's paragraphs, in font sizes: the smallest
-// distance between consecutive lines of one page and size that occurs
-// twice (0 when none does). Not the median: in a list of one-line items
-// most neighbours are items, a pitch apart plus their spacing.
-// Both the tops and the bottoms of the two lines must be further apart than
-// that for the pitch rule, so a tall glyph on one line (a Symbol bullet)
-// does not count as spacing.
+// pitch between consecutive lines that occurs twice (0 when none does).
+// Not the median: in a list of one-line items most neighbours are items,
+// a pitch apart plus their spacing.
 double usual_pitch(const std::vector<Line*>& stream) {
   std::vector<double> pitches;
   for (size_t at = 1; at < stream.size(); ++at) {
-    const Line& a = *stream[at - 1];
-    const Line& b = *stream[at];
-    if (a.page != b.page || std::fabs(a.size - b.size) > 0.1 || b.size <= 0) continue;
-    const double p = std::min(b.box.y0 - a.box.y0, b.box.y1 - a.box.y1) / b.size;
-    if (p > 0.8 && p < 2.5) pitches.push_back(p);
+    const auto p = pitch_between(*stream[at - 1], *stream[at]);
+    if (p && *p > 0.8 && *p < 2.5) pitches.push_back(*p);
   }
   std::sort(pitches.begin(), pitches.end());
   for (size_t i = 0; i + 1 < pitches.size(); ++i)
@@ -135,6 +132,14 @@ double usual_pitch(const std::vector<Line*>& stream) {
   return 0;
 }
 
+// Step 6: paragraph starts along one column's lines (in order). A line
+// starts a paragraph after a bullet or item number, after a vertical gap
+// wider than line spacing or a pitch beyond the column's usual one
+// (usual_pitch), or when its first word would have fitted at the
+// end of the line above (which therefore ended its paragraph early; this is
+// what still separates list items whose bullets were lost). At a page
+// break the gap says nothing: a finished sentence followed by a capital
+// decides instead.
 void mark_paragraphs(std::vector<Line*>& stream) {
   const double pitch = usual_pitch(stream);
   // The column's right edge near a line: the widest of its neighbours in
@@ -163,9 +168,8 @@ void mark_paragraphs(std::vector<Line*>& stream) {
         // Space between paragraphs narrower than kParagraphGap (a browser's
         // list items, 2 pt apart) still shows as a longer pitch than the
         // column's lines usually have.
-        const bool same_size = std::fabs(l->size - prev->size) <= 0.1;
-        const double here = std::min(l->box.y0 - prev->box.y0, l->box.y1 - prev->box.y1) / size;
-        gap = gap || (pitch > 0 && same_size && here > pitch + kPitchStep);
+        const auto here = pitch_between(*prev, *l);
+        gap = gap || (pitch > 0 && here && *here > pitch + kPitchStep);
         // Inside a bulleted item the bullets mark the items: a short line
         // there is a manual line break, not the item's end.
         bool would_fit = !in_bullet_item && !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
