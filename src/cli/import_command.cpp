@@ -9,13 +9,13 @@
 #include "cli/commands.h"
 #include "recognize/grammar.h"
 #include "store/database.h"
-#include "store/import.h"
+#include "import/import.h"
 
 namespace aj::cli {
 
 void add_import_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("import", "Parse the PDFs under the given files and folders into the database");
-  auto options = std::make_shared<store::ImportOptions>();
+  auto options = std::make_shared<importer::ImportOptions>();
   options->db_path = store::kDefaultDatabase;
   options->grammar_dir = recognize::default_grammar_dir();
   options->jobs = std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
@@ -41,13 +41,13 @@ void add_import_command(CLI::App& app) {
       "writable, grammars unreadable, a path missing); 2 usage error; 3 --strict and some document failed.");
   cmd->callback([options, strict] {
     std::string error;
-    auto result = store::run_import(*options, std::cerr, isatty(STDERR_FILENO) != 0, &error);
+    auto result = importer::run_import(*options, std::cerr, isatty(STDERR_FILENO) != 0, &error);
     if (!result) {
       std::cerr << "ametijuhend import: " << error << "\n";
       set_exit_code(1);
       return;
     }
-    std::cout << store::format_summary(*result, options->db_path) << std::flush;
+    std::cout << importer::format_summary(*result, options->db_path) << std::flush;
     if (*strict && (result->failed_documents > 0 || result->store_errors > 0)) set_exit_code(3);
   });
 }

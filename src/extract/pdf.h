@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/doc_info.h"
 #include "core/problem.h"
 
 namespace aj::extract {
@@ -36,13 +37,6 @@ struct Page {
   int number = 0;         // 1-based
   double width = 0, height = 0;
   std::vector<Word> words;
-};
-
-struct DocInfo {
-  int pages = 0;
-  bool encrypted = false;          // encrypted, even if it opened without a password
-  std::string producer, creator, title;
-  std::optional<std::time_t> created;
 };
 
 struct Document {

@@ -23,7 +23,7 @@ namespace aj::pipeline {
 struct Parsed {
   std::vector<Record> records;              // at least one; one per appendix of a directive
   std::optional<Directive> directive;       // when the PDF is a directive approving its appendices
-  extract::DocInfo info;                    // PDF metadata (pages, producer, …)
+  DocInfo info;                    // PDF metadata (pages, producer, …)
 };
 
 class Pipeline {

@@ -17,7 +17,7 @@
 
 #include "core/directive.h"
 #include "core/record.h"
-#include "extract/pdf.h"
+#include "core/doc_info.h"
 #include "store/sqlite.h"
 
 namespace aj::store {
@@ -45,7 +45,7 @@ struct StoredDocument {
 struct ParsedDocument {
   std::string sha256;
   int64_t size = 0;
-  extract::DocInfo info;
+  DocInfo info;
   std::vector<Record> records;
   double seconds = 0;             // parse wall time
   std::vector<FileStat> paths;    // every path this content was found at in the run

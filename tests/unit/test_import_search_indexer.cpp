@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "store/import.h"
+#include "import/import.h"
 #include "test_store_support.h"
 
 namespace {
@@ -15,8 +15,8 @@ using aj::test::query;
 using aj::test::scalar;
 
 // Imports `in` into `db` in-process, with a search pass every `batch` documents.
-aj::store::ImportResult import_with_batch(const std::string& in, const std::string& db, int batch) {
-  aj::store::ImportOptions options;
+aj::importer::ImportResult import_with_batch(const std::string& in, const std::string& db, int batch) {
+  aj::importer::ImportOptions options;
   options.paths = {in};
   options.db_path = db;
   options.grammar_dir = aj::test::grammars();
@@ -24,7 +24,7 @@ aj::store::ImportResult import_with_batch(const std::string& in, const std::stri
   options.search_batch = batch;
   std::ostringstream log;
   std::string error;
-  auto result = aj::store::run_import(options, log, false, &error);
+  auto result = aj::importer::run_import(options, log, false, &error);
   INFO(error);
   INFO(log.str());
   REQUIRE(result.has_value());

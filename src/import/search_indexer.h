@@ -19,9 +19,9 @@
 #include <string>
 #include <thread>
 
-namespace aj::store {
+namespace aj::store { class Db; }
 
-class Db;
+namespace aj::importer {
 
 class SearchIndexer {
  public:
@@ -40,13 +40,13 @@ class SearchIndexer {
   bool wait(std::string* error);
 
  private:
-  explicit SearchIndexer(std::unique_ptr<Db> db);
+  explicit SearchIndexer(std::unique_ptr<store::Db> db);
   void pass();
 
-  std::unique_ptr<Db> db_;      // used only by the pass's thread while it runs
+  std::unique_ptr<store::Db> db_;      // used only by the pass's thread while it runs
   std::thread thread_;
   std::atomic<bool> running_{false};
   std::string error_;           // the last pass's failure, read after join
 };
 
-}  // namespace aj::store
+}  // namespace aj::importer

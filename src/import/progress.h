@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-namespace aj::store {
+namespace aj::importer {
 
 class Progress {
  public:
@@ -28,4 +28,4 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
 
-}  // namespace aj::store
+}  // namespace aj::importer

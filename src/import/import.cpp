@@ -1,7 +1,7 @@
 // import.cpp — the import loop: look at each file, start or skip its parse,
 // store what the workers return. One writer: this process, either the loop
 // or the search indexer's thread, never both (search_indexer.h).
-#include "store/import.h"
+#include "import/import.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -20,13 +20,13 @@
 
 #include "core/wording.h"
 #include "recognize/grammar.h"
-#include "store/progress.h"
-#include "store/search_indexer.h"
-#include "store/sha256.h"
-#include "store/walk.h"
-#include "store/workers.h"
+#include "import/progress.h"
+#include "import/search_indexer.h"
+#include "import/sha256.h"
+#include "import/walk.h"
+#include "import/workers.h"
 
-namespace aj::store {
+namespace aj::importer {
 namespace {
 
 constexpr double kRedrawSeconds = 0.1;
@@ -59,7 +59,7 @@ std::string seconds_text(double s) {
 
 class Importer {
  public:
-  Importer(const ImportOptions& options, Archive& archive, SearchIndexer& indexer,
+  Importer(const ImportOptions& options, store::Archive& archive, SearchIndexer& indexer,
            recognize::GrammarSet grammars, Progress& progress, bool log_every_document, ImportResult& result)
       : options_(options),
         archive_(archive),
@@ -125,7 +125,7 @@ class Importer {
   struct Job {
     std::string sha256;
     int64_t size = 0;
-    std::vector<FileStat> paths;
+    std::vector<store::FileStat> paths;
     bool known = false;   // the archive held this content before (a re-parse)
   };
 
@@ -142,7 +142,7 @@ class Importer {
       if (fd >= 0) close(fd);
       return true;
     }
-    const FileStat file{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
+    const store::FileStat file{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
     if (unchanged(file)) {
       close(fd);
       return true;
@@ -164,7 +164,7 @@ class Importer {
 
   // True (and counted) when the stored row matches the file's size and mtime
   // and its document is current: then the file is not even read.
-  bool unchanged(const FileStat& file) {
+  bool unchanged(const store::FileStat& file) {
     const auto known = files_.find(file.path);
     if (known == files_.end() || known->second.size != file.size || known->second.mtime_ns != file.mtime_ns)
       return false;
@@ -195,7 +195,7 @@ class Importer {
 
   // A taken file's content: joins a parse under way, gains a path in the
   // archive, or goes to a worker.
-  bool take(const FileStat& file, const std::string& bytes, std::string* error) {
+  bool take(const store::FileStat& file, const std::string& bytes, std::string* error) {
     const std::string sha = sha256_hex(bytes);
     if (const auto pending = job_by_sha_.find(sha); pending != job_by_sha_.end()) {
       jobs_[pending->second].paths.push_back(file);   // stored with that job's result
@@ -210,7 +210,7 @@ class Importer {
         std::string why;
         if (archive_.link_path(file, sha, &why)) {
           ++(same_path ? counts_.files_unchanged : counts_.files_same_content);
-          files_[file.path] = StoredFile{file.size, file.mtime_ns, sha};
+          files_[file.path] = store::StoredFile{file.size, file.mtime_ns, sha};
         } else {
           progress_.log(why);
           ++result_.store_errors;
@@ -250,7 +250,7 @@ class Importer {
     job_by_sha_.erase(job.sha256);
     const pipeline::Parsed& parsed = outcome.parsed;
     const auto n_paths = static_cast<int64_t>(job.paths.size());
-    ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths, parsed.directive};
+    store::ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths, parsed.directive};
     std::string why;
     if (!archive_.write_document(doc, fingerprint_, &why)) {
       progress_.log(why);
@@ -268,8 +268,8 @@ class Importer {
                                 : r.status == Status::partial ? counts_.records_partial : counts_.records_failed);
     }
     if (++unindexed_ >= options_.search_batch) index_search();
-    documents_[job.sha256] = StoredDocument{true, failed};
-    for (const FileStat& f : job.paths) files_[f.path] = StoredFile{f.size, f.mtime_ns, job.sha256};
+    documents_[job.sha256] = store::StoredDocument{true, failed};
+    for (const store::FileStat& f : job.paths) files_[f.path] = store::StoredFile{f.size, f.mtime_ns, job.sha256};
     note_seen(job.sha256, failed);
     if (failed || log_every_document_) progress_.log(describe(job, outcome));
     progress_.advance(job.paths.size(), parsed.info.pages);
@@ -324,7 +324,7 @@ class Importer {
   }
 
   const ImportOptions& options_;
-  Archive& archive_;
+  store::Archive& archive_;
   SearchIndexer& indexer_;
   const std::string fingerprint_;
   std::optional<recognize::GrammarSet> grammars_;   // until the pipeline takes them
@@ -333,9 +333,9 @@ class Importer {
   Progress& progress_;
   const bool log_every_document_;
   ImportResult& result_;
-  RunCounts& counts_;
-  std::unordered_map<std::string, StoredFile> files_;            // by path
-  std::unordered_map<std::string, StoredDocument> documents_;    // by SHA-256; current once written in this run
+  store::RunCounts& counts_;
+  std::unordered_map<std::string, store::StoredFile> files_;            // by path
+  std::unordered_map<std::string, store::StoredDocument> documents_;    // by SHA-256; current once written in this run
   std::unordered_set<std::string> failed_seen_;
   std::map<size_t, Job> jobs_;                                   // with the workers, by job number
   std::unordered_map<std::string, size_t> job_by_sha_;
@@ -356,11 +356,11 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
     *error = found.errors.front();
     return std::nullopt;
   }
-  auto archive = Archive::open(options.db_path, error);
+  auto archive = store::Archive::open(options.db_path, error);
   if (!archive) return std::nullopt;
   auto indexer = SearchIndexer::open(options.db_path, error);
   if (!indexer) return std::nullopt;
-  RunStart run{options.grammar_dir, grammars->fingerprint, options.paths, options.jobs, options.force};
+  store::RunStart run{options.grammar_dir, grammars->fingerprint, options.paths, options.jobs, options.force};
   if (!archive->begin_run(run, error)) return std::nullopt;
 
   ImportResult result;
@@ -375,7 +375,7 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
 }
 
 std::string format_summary(const ImportResult& result, const std::string& db_path) {
-  const RunCounts& c = result.counts;
+  const store::RunCounts& c = result.counts;
   std::ostringstream out;
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.0f", c.seconds > 0 ? static_cast<double>(c.pages) / c.seconds : 0.0);
@@ -392,4 +392,4 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
   return out.str();
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer

@@ -1,11 +1,11 @@
 // sha256.cpp — the compression function over 64-byte blocks, then the
 // padding (a 1 bit, zeros, the message length in bits, big-endian).
-#include "store/sha256.h"
+#include "import/sha256.h"
 
 #include <array>
 #include <cstdint>
 
-namespace aj::store {
+namespace aj::importer {
 namespace {
 
 constexpr std::array<uint32_t, 64> kRound{
@@ -63,4 +63,4 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer

@@ -1,10 +1,10 @@
 // walk.cpp — std::filesystem traversal with error codes (never exceptions).
-#include "store/walk.h"
+#include "import/walk.h"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace aj::store {
+namespace aj::importer {
 
 namespace fs = std::filesystem;
 
@@ -52,4 +52,4 @@ bool has_pdf_name(const std::string& path) {
   return ext == ".pdf";
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer

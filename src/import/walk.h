@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace aj::store {
+namespace aj::importer {
 
 struct Walk {
   std::vector<std::string> files;    // absolute, normalised, sorted, each once
@@ -19,4 +19,4 @@ Walk walk(const std::vector<std::string>& paths);
 // True when the name ends in .pdf, in any case.
 bool has_pdf_name(const std::string& path);
 
-}  // namespace aj::store
+}  // namespace aj::importer

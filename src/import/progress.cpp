@@ -1,9 +1,9 @@
 // progress.cpp — the bar is drawn with "\r" and cleared with ESC[K.
-#include "store/progress.h"
+#include "import/progress.h"
 
 #include <cstdio>
 
-namespace aj::store {
+namespace aj::importer {
 
 Progress::Progress(std::ostream& out, bool terminal, size_t total_files)
     : out_(out), terminal_(terminal), total_(total_files), start_(std::chrono::steady_clock::now()) {}
@@ -45,4 +45,4 @@ void Progress::draw(bool now) {
   out_ << "\r\033[K" << line << std::flush;
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer

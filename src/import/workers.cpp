@@ -2,7 +2,7 @@
 // (name and byte counts) then the name and the bytes; answers are an 8-byte
 // length then JSON, in the order of the requests. The parent polls the busy
 // workers' sockets, for answers and for room to send queued requests.
-#include "store/workers.h"
+#include "import/workers.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -16,7 +16,7 @@
 #include <chrono>
 #include <cstring>
 
-namespace aj::store {
+namespace aj::importer {
 namespace {
 
 constexpr rlim_t kMemoryLimit = rlim_t{2} << 30;   // address space per worker
@@ -54,7 +54,7 @@ bool recv_all(int fd, void* data, size_t size) {
   return true;
 }
 
-nlohmann::ordered_json info_to_json(const extract::DocInfo& info) {
+nlohmann::ordered_json info_to_json(const DocInfo& info) {
   return {{"pages", info.pages},
           {"encrypted", info.encrypted},
           {"producer", info.producer},
@@ -63,8 +63,8 @@ nlohmann::ordered_json info_to_json(const extract::DocInfo& info) {
           {"created", info.created ? nlohmann::ordered_json(static_cast<int64_t>(*info.created)) : nullptr}};
 }
 
-extract::DocInfo info_from_json(const nlohmann::json& j) {
-  extract::DocInfo info;
+DocInfo info_from_json(const nlohmann::json& j) {
+  DocInfo info;
   info.pages = j.value("pages", 0);
   info.encrypted = j.value("encrypted", false);
   info.producer = j.value("producer", "");
@@ -300,4 +300,4 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
   return done;
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer

@@ -34,7 +34,7 @@
 
 #include "pipeline/pipeline.h"
 
-namespace aj::store {
+namespace aj::importer {
 
 struct Outcome {
   size_t job = 0;                // the caller's job number
@@ -98,4 +98,4 @@ class Workers {
   std::vector<Outcome> handed_back_;   // failures met while handing a document over
 };
 
-}  // namespace aj::store
+}  // namespace aj::importer

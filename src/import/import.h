@@ -20,7 +20,7 @@
 
 #include "store/archive.h"
 
-namespace aj::store {
+namespace aj::importer {
 
 struct ImportOptions {
   std::vector<std::string> paths;
@@ -33,7 +33,7 @@ struct ImportOptions {
 };
 
 struct ImportResult {
-  RunCounts counts;
+  store::RunCounts counts;
   int64_t failed_documents = 0;   // documents seen in this run that have a failed record, parsed now or before
   int64_t store_errors = 0;       // parsed documents the database refused (each logged)
 };
@@ -48,4 +48,4 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
 // The closing summary: counts, pages/s, and the pointer to the failure report.
 std::string format_summary(const ImportResult& result, const std::string& db_path);
 
-}  // namespace aj::store
+}  // namespace aj::importer

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-namespace aj::store {
+namespace aj::importer {
 
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace aj::store
+}  // namespace aj::importer

@@ -1,21 +1,21 @@
 // search_indexer.cpp — one bulk pass of the full-text indexes per call, on a
 // thread with its own connection (search_indexer.h).
-#include "store/search_indexer.h"
+#include "import/search_indexer.h"
 
 #include <sqlite3.h>
 
 #include "store/sqlite.h"
 
-namespace aj::store {
+namespace aj::importer {
 
-SearchIndexer::SearchIndexer(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+SearchIndexer::SearchIndexer(std::unique_ptr<store::Db> db) : db_(std::move(db)) {}
 
 SearchIndexer::~SearchIndexer() {
   if (thread_.joinable()) thread_.join();
 }
 
 std::unique_ptr<SearchIndexer> SearchIndexer::open(const std::string& db_path, std::string* error) {
-  auto db = Db::open(db_path, SQLITE_OPEN_READWRITE, error);
+  auto db = store::Db::open(db_path, SQLITE_OPEN_READWRITE, error);
   if (!db) return nullptr;
   return std::unique_ptr<SearchIndexer>(new SearchIndexer(std::move(db)));
 }
@@ -38,7 +38,7 @@ bool SearchIndexer::wait(std::string* error) {
 }
 
 void SearchIndexer::pass() {
-  Db& db = *db_;
+  store::Db& db = *db_;
   db.exec(
       "BEGIN IMMEDIATE;"
       "INSERT INTO search_words(rowid, text) SELECT s.id, s.text FROM search_pending p JOIN search_text s USING (id);"
@@ -52,4 +52,4 @@ void SearchIndexer::pass() {
   db.clear_error();
 }
 
-}  // namespace aj::store
+}  // namespace aj::importer
