@@ -1,5 +1,5 @@
 -- 001_tables.sql — the archive of parsed job descriptions, one table per
--- part of the record contract (/work/shared/spec/record.md), plus where each
+-- part of the record contract (docs/record.md), plus where each
 -- record came from (files, documents) and how it was imported (import_runs).
 --
 -- Conventions: every list of the contract is a child table whose `position`

@@ -1,5 +1,5 @@
-// record.h — one job description, as the contract (docs: corpus/README.md and
-// the record specification) defines it.
+// record.h — one job description, as the contract (docs/record.md and
+// docs/record.schema.json) defines it.
 //
 // A field the document does not have is std::nullopt (scalars, objects) or an
 // empty vector (lists); it is never invented. to_json() writes exactly the
