@@ -37,7 +37,7 @@
 // connection (store::open_readonly, with COLLATE et, lower_et(), upper_et()),
 // one statement per block, and a statement that would write is refused
 // before it runs with the `sql` command's words ("… would change it").
-#include <unistd.h>
+#include <stdlib.h>  // mkdtemp
 
 #include <sqlite3.h>
 
