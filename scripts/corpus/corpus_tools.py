@@ -380,7 +380,7 @@ def missing_words(lines, rec):
             if norm(tok) not in bag:
                 missing.append(tok)
     for t in rec["tasks"]:
-        if t["number"] not in bag and t["number"] + "." not in bag:
+        if t["number"] and t["number"] not in bag and t["number"] + "." not in bag:
             missing.append(t["number"])
     return missing
 
