@@ -509,7 +509,8 @@ def check(corpus):
     # Bad fixtures.
     bad_dir = os.path.join(corpus, "bad")
     expect = ["truncated.pdf", "encrypted.pdf", "not-a-pdf.pdf", "scanned.pdf",
-              "unknown-layout.pdf", "xss.pdf"]
+              "unknown-layout.pdf", "xss.pdf", "letter.pdf", "government-order.pdf",
+              "occupational-standard.pdf"]
     for name in expect:
         path = os.path.join(bad_dir, name)
         if not os.path.exists(path):
@@ -540,6 +541,14 @@ def check(corpus):
     for s in ("JOB DESCRIPTION", "Reports to:", "Key responsibilities"):
         if s not in unk:
             fail(f"unknown-layout.pdf lacks {s}")
+    # Real-looking documents that are not job descriptions.
+    for name, marks in (("letter.pdf", ("Teie 12.03.2026", "Meie 19.03.2026", "Lugupidamisega")),
+                        ("government-order.pdf", ("VABARIIGI VALITSUS", "KORRALDUS", "Riigisekretär")),
+                        ("occupational-standard.pdf", ("KUTSESTANDARD", "Kutseala", "Tegevusnäitajad"))):
+        text = pdf_text(os.path.join(bad_dir, name))
+        for s in marks:
+            if s not in text:
+                fail(f"{name} lacks {s}")
     other = pdf_text(os.path.join(corpus, "other", "transpordiamet-hooldeinsener.pdf"))
     for s in ("1.1. Struktuuriüksuse nimetus:", "1.4. Allub:", "1.5. Asendaja:"):
         if s not in other:
