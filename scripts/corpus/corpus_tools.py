@@ -64,7 +64,7 @@ def truth(truth_dir, seeds_dir):
         m = re.match(r"^(.+)\.([ab]|chromium(-[a-z0-9]+)?)\.pdf$", base)
         if not m:
             continue
-        with open(os.path.join(truth_dir, m.group(1) + ".json"), encoding="utf-8") as f:
+        with open(os.path.join(truth_dir, m.group(1) + ".truth"), encoding="utf-8") as f:
             records = json.load(f)
         n = page_count(pdf)
         for rec in records:
@@ -126,7 +126,7 @@ def directives(truth_dir, corpus):
         ranges, _ = appendix_pages(pdf, src)
         records = []
         for i, (app, (first, last)) in enumerate(zip(src["appendices"], ranges), 1):
-            with open(os.path.join(truth_dir, app["truth"] + ".json"), encoding="utf-8") as f:
+            with open(os.path.join(truth_dir, app["truth"] + ".truth"), encoding="utf-8") as f:
                 rec = json.load(f)[0]
             rec["source"] = {"file": name + ".pdf", "index": i,
                              "page_first": first, "page_last": last}
@@ -380,7 +380,7 @@ def missing_words(lines, rec):
             if norm(tok) not in bag:
                 missing.append(tok)
     for t in rec["tasks"]:
-        if t["number"] not in bag and t["number"] + "." not in bag:
+        if t["number"] and t["number"] not in bag and t["number"] + "." not in bag:
             missing.append(t["number"])
     return missing
 
@@ -509,7 +509,8 @@ def check(corpus):
     # Bad fixtures.
     bad_dir = os.path.join(corpus, "bad")
     expect = ["truncated.pdf", "encrypted.pdf", "not-a-pdf.pdf", "scanned.pdf",
-              "unknown-layout.pdf", "xss.pdf"]
+              "unknown-layout.pdf", "xss.pdf", "letter.pdf", "government-order.pdf",
+              "occupational-standard.pdf"]
     for name in expect:
         path = os.path.join(bad_dir, name)
         if not os.path.exists(path):
@@ -540,6 +541,14 @@ def check(corpus):
     for s in ("JOB DESCRIPTION", "Reports to:", "Key responsibilities"):
         if s not in unk:
             fail(f"unknown-layout.pdf lacks {s}")
+    # Real-looking documents that are not job descriptions.
+    for name, marks in (("letter.pdf", ("Teie 12.03.2026", "Meie 19.03.2026", "Lugupidamisega")),
+                        ("government-order.pdf", ("VABARIIGI VALITSUS", "KORRALDUS", "Riigisekretär")),
+                        ("occupational-standard.pdf", ("KUTSESTANDARD", "Kutseala", "Tegevusnäitajad"))):
+        text = pdf_text(os.path.join(bad_dir, name))
+        for s in marks:
+            if s not in text:
+                fail(f"{name} lacks {s}")
     other = pdf_text(os.path.join(corpus, "other", "transpordiamet-hooldeinsener.pdf"))
     for s in ("1.1. Struktuuriüksuse nimetus:", "1.4. Allub:", "1.5. Asendaja:"):
         if s not in other:

@@ -100,6 +100,22 @@ TEST_CASE("corpus: another agency's numbered layout exports its truth, partial f
   CHECK(unassigned.find("5.4. Muud nõuded") != std::string::npos);
 }
 
+// Real-looking documents of the archives that are not job descriptions (a letter with
+// "Teie | Meie" rows, a government order, an occupational standard with label | value
+// tables): no grammar may take them for one.
+TEST_CASE("corpus: a letter, a government order and a standard fail with no_grammar_matched") {
+  for (const char* rel : {"bad/letter.pdf", "bad/government-order.pdf", "bad/occupational-standard.pdf"}) {
+    CAPTURE(rel);
+    auto parsed = aj::test::test_pipeline().parse_file(aj::test::corpus(rel));
+    REQUIRE(parsed.records.size() == 1);
+    const auto& r = parsed.records[0];
+    CHECK(r.status == aj::Status::failed);
+    bool unmatched = false;
+    for (const auto& p : r.problems) unmatched = unmatched || p.code == aj::Code::no_grammar_matched;
+    CHECK(unmatched);
+  }
+}
+
 TEST_CASE("corpus: files that are not job descriptions are never ok") {
   for (const char* rel : {"bad/truncated.pdf", "bad/encrypted.pdf", "bad/not-a-pdf.pdf", "bad/scanned.pdf",
                           "bad/unknown-layout.pdf"}) {
