@@ -1,6 +1,8 @@
 // progress.cpp — the bar is drawn with "\r" and cleared with ESC[K.
 #include "import/progress.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 
 namespace aj::importer {
@@ -17,6 +19,18 @@ void Progress::advance(size_t files, long pages) {
 void Progress::log(const std::string& line) {
   if (terminal_) out_ << "\r\033[K";
   out_ << line << "\n";
+  draw(true);
+}
+
+void Progress::warn(const std::string& message) {
+  if (terminal_) out_ << "\r\033[K" << std::flush;
+  spdlog::warn(message);
+  draw(true);
+}
+
+void Progress::error(const std::string& message) {
+  if (terminal_) out_ << "\r\033[K" << std::flush;
+  spdlog::error(message);
   draw(true);
 }
 

@@ -1,7 +1,8 @@
 // progress.h — what an import shows while it runs. On a terminal: one bar
 // line (files done of total, pages/s, ETA) redrawn in place at most ten
 // times a second, with log lines printed above it. Elsewhere (a pipe, a
-// log file): the log lines only.
+// log file): the log lines only. Warnings and errors go to the diagnostic
+// log (core/log.h) with the bar cleared first, so they never share its line.
 #pragma once
 
 #include <chrono>
@@ -16,7 +17,9 @@ class Progress {
   Progress(std::ostream& out, bool terminal, size_t total_files);
 
   void advance(size_t files, long pages);   // files handled (any outcome), pages parsed
-  void log(const std::string& line);
+  void log(const std::string& line);       // a per-document line: the import's own output
+  void warn(const std::string& message);   // through the diagnostic log
+  void error(const std::string& message);
   void finish();                            // clears the bar
 
  private:
