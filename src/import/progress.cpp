@@ -1,8 +1,6 @@
 // progress.cpp — the bar is drawn with "\r" and cleared with ESC[K.
 #include "import/progress.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdio>
 
 namespace aj::importer {
@@ -22,21 +20,11 @@ void Progress::log(const std::string& line) {
   draw(true);
 }
 
-void Progress::warn(const std::string& message) {
+void Progress::clear_bar() {
   if (terminal_) out_ << "\r\033[K" << std::flush;
-  spdlog::warn(message);
-  draw(true);
 }
 
-void Progress::error(const std::string& message) {
-  if (terminal_) out_ << "\r\033[K" << std::flush;
-  spdlog::error(message);
-  draw(true);
-}
-
-void Progress::finish() {
-  if (terminal_) out_ << "\r\033[K" << std::flush;
-}
+void Progress::finish() { clear_bar(); }
 
 void Progress::draw(bool now) {
   if (!terminal_) return;

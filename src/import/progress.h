@@ -9,6 +9,9 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <utility>
+
+#include <spdlog/spdlog.h>
 
 namespace aj::importer {
 
@@ -18,12 +21,19 @@ class Progress {
 
   void advance(size_t files, long pages);   // files handled (any outcome), pages parsed
   void log(const std::string& line);       // a per-document line: the import's own output
-  void warn(const std::string& message);   // through the diagnostic log
-  void error(const std::string& message);
+  // A message of the diagnostic log, formatted only when its level is shown.
+  template <class... Args>
+  void say(spdlog::level::level_enum level, spdlog::format_string_t<Args...> format, Args&&... args) {
+    if (!spdlog::default_logger_raw()->should_log(level)) return;
+    clear_bar();
+    spdlog::log(level, format, std::forward<Args>(args)...);
+    draw(true);
+  }
   void finish();                            // clears the bar
 
  private:
   void draw(bool now);
+  void clear_bar();
   std::ostream& out_;
   bool terminal_;
   size_t total_, done_ = 0;
