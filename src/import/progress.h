@@ -1,8 +1,8 @@
 // progress.h — what an import shows while it runs. On a terminal: one bar
 // line (files done of total, pages/s, ETA) redrawn in place at most ten
 // times a second, with log lines printed above it. Elsewhere (a pipe, a
-// log file): the log lines only. Warnings and errors go to the diagnostic
-// log (core/log.h) with the bar cleared first, so they never share its line.
+// log file): the log lines only. Messages of the diagnostic log (say())
+// go through core/log.h with the bar cleared first, so they never share its line.
 #pragma once
 
 #include <chrono>
