@@ -1,6 +1,6 @@
 // import_command.cpp — `ametijuhend import PATH… [--db FILE] [--jobs N]
 // [--timeout S] [--force] [--strict] [--grammars DIR]`: PDFs found under the
-// paths into the archive database (store/import.h says how); a summary on
+// paths into the archive database (import/import.h says how); a summary on
 // stdout, progress and per-document lines on stderr.
 #include <unistd.h>
 
@@ -17,7 +17,6 @@ void add_import_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("import", "Parse the PDFs under the given files and folders into the database");
   auto options = std::make_shared<importer::ImportOptions>();
   options->db_path = store::kDefaultDatabase;
-  options->grammar_dir = recognize::default_grammar_dir();
   options->jobs = std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
   auto strict = std::make_shared<bool>(false);
   cmd->add_option("paths", options->paths,
@@ -32,11 +31,15 @@ void add_import_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--force", options->force, "re-parse every document, changed or not");
   cmd->add_flag("--strict", *strict, "exit with 3 when any document seen is failed");
-  cmd->add_option("--grammars", options->grammar_dir, "folder of grammar files")->capture_default_str();
+  cmd->add_option("--grammars", options->grammar_dir,
+                  "folder of grammar files (default: the one the database's last import used, else " +
+                      recognize::default_grammar_dir() + ")");
   cmd->footer(
       "Unchanged files (same path, size and mtime) are skipped without reading; content already stored under\n"
       "another path is stored once. A document is re-parsed when its bytes, the grammars or the program version\n"
       "changed. Each document is its own transaction: an interrupted import keeps what it finished.\n"
+      "Without --grammars the import keeps to the grammar folder the database was last imported with (and warns\n"
+      "when that is not the default); a --grammars folder whose grammars differ from the last import's re-parses.\n"
       "Exit codes: 0 the import ran (failed documents are reported, not fatal); 1 it could not run (database not\n"
       "writable, grammars unreadable, a path missing); 2 usage error; 3 --strict and some document failed.");
   cmd->callback([options, strict] {

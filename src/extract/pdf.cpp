@@ -7,6 +7,7 @@
 //  - text_list() coordinates are points with a top-left origin at rotation 0;
 //  - font names keep the subset prefix "ABCDEF+"; we strip it.
 #include "extract/pdf.h"
+#include "extract/utf16.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -30,36 +31,9 @@ constexpr std::string_view kSentinelPdf =
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\n"
     "trailer<</Root 1 0 R>>\n%%EOF\n";
 
-// UTF-16 → UTF-8 by hand: ustring::to_utf8() opens an iconv converter on
-// every call, which cost more than the layout analysis of the whole page.
+// Poppler's ustring holds UTF-16 units as unsigned short.
 std::string utf8(const poppler::ustring& u) {
-  std::string out;
-  out.reserve(u.size());
-  for (size_t i = 0; i < u.size(); ++i) {
-    uint32_t c = u[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u.size() && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
-      ++i;
-    } else if (c >= 0xD800 && c <= 0xDFFF) {
-      c = 0xFFFD;  // a lone surrogate
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
+  return utf8_from_utf16(std::u16string_view(reinterpret_cast<const char16_t*>(u.data()), u.size()));
 }
 
 std::string strip_subset_prefix(std::string name) {

@@ -18,8 +18,11 @@
 #include <sstream>
 #include <unordered_set>
 
+#include <spdlog/spdlog.h>
+
 #include "core/wording.h"
 #include "recognize/grammar.h"
+#include "import/grammar_folder.h"
 #include "import/progress.h"
 #include "import/search_indexer.h"
 #include "import/sha256.h"
@@ -151,6 +154,7 @@ class Importer {
     const Taken taken = read_if_taken(fd, path, &bytes, &why);
     close(fd);
     if (taken == Taken::no) {   // not ours: not counted
+      progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path);
       progress_.advance(1, 0);
       return true;
     }
@@ -172,6 +176,7 @@ class Importer {
     if (doc == documents_.end() || !doc->second.current) return false;
     ++counts_.files_seen;
     ++counts_.files_unchanged;
+    progress_.say(spdlog::level::trace, "{}: unchanged (same size and mtime), not read", file.path);
     note_seen(known->second.sha256, doc->second.failed);
     progress_.advance(1, 0);
     return true;
@@ -199,6 +204,7 @@ class Importer {
     const std::string sha = sha256_hex(bytes);
     if (const auto pending = job_by_sha_.find(sha); pending != job_by_sha_.end()) {
       jobs_[pending->second].paths.push_back(file);   // stored with that job's result
+      progress_.say(spdlog::level::trace, "{}: the same content as a file being parsed", file.path);
       return true;
     }
     const auto doc = documents_.find(sha);
@@ -206,13 +212,14 @@ class Importer {
       const auto known = files_.find(file.path);
       const bool same_path = known != files_.end() && known->second.sha256 == sha;
       const bool failed = doc->second.failed;
+      progress_.say(spdlog::level::trace, "{}: content already stored and current, not parsed", file.path);
       write([this, file, sha, same_path, failed] {
         std::string why;
         if (archive_.link_path(file, sha, &why)) {
           ++(same_path ? counts_.files_unchanged : counts_.files_same_content);
           files_[file.path] = store::StoredFile{file.size, file.mtime_ns, sha};
         } else {
-          progress_.log(why);
+          progress_.say(spdlog::level::err, "{}", why);
           ++result_.store_errors;
         }
         note_seen(sha, failed);
@@ -220,6 +227,8 @@ class Importer {
       });
       return true;
     }
+    progress_.say(spdlog::level::trace, "{}: {}", file.path,
+                  doc != documents_.end() ? "stored, but not current: parsed again" : "new content: parsed");
     const size_t id = next_job_++;
     jobs_[id] = Job{sha, static_cast<int64_t>(bytes.size()), {file}, doc != documents_.end()};
     job_by_sha_[sha] = id;
@@ -235,11 +244,12 @@ class Importer {
     grammars_.reset();
     if (!pipeline_) return false;
     workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
+    progress_.say(spdlog::level::debug, "up to {} worker processes parse the documents", options_.jobs);
     return true;
   }
 
   void unreadable(const std::string& path, const std::string& why) {
-    progress_.log(path + ": cannot read the file: " + why);
+    progress_.say(spdlog::level::warn, "{}: cannot read the file: {}", path, why);
     ++counts_.files_unreadable;
     progress_.advance(1, 0);
   }
@@ -253,7 +263,7 @@ class Importer {
     store::ParsedDocument doc{job.sha256, job.size, parsed.info, parsed.records, outcome.seconds, job.paths, parsed.directive};
     std::string why;
     if (!archive_.write_document(doc, fingerprint_, &why)) {
-      progress_.log(why);
+      progress_.say(spdlog::level::err, "{}", why);
       ++result_.store_errors;
       progress_.advance(job.paths.size(), 0);
       return;
@@ -303,7 +313,7 @@ class Importer {
   // Waits for the indexer's pass and reports its failure (the texts stay pending for the next pass).
   void index_finished() {
     std::string why;
-    if (!indexer_.wait(&why)) progress_.log(why);
+    if (!indexer_.wait(&why)) progress_.say(spdlog::level::warn, "{}", why);
   }
 
   // "PATH: ok (1 record, 3 pages, 0.05 s)", with the first error of a failed record.
@@ -349,7 +359,10 @@ class Importer {
 std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
                                        std::string* error) {
   const auto start = std::chrono::steady_clock::now();
-  auto grammars = recognize::load_grammars(options.grammar_dir, error);
+  const std::optional<store::LastRun> last = store::last_import_run(options.db_path);
+  const GrammarChoice grammar_folder =
+      choose_grammar_folder(options.grammar_dir, last, recognize::default_grammar_dir());
+  auto grammars = load_chosen_grammars(grammar_folder, last, error);
   if (!grammars) return std::nullopt;
   Walk found = walk(options.paths);
   if (!found.errors.empty()) {
@@ -360,7 +373,7 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
   if (!archive) return std::nullopt;
   auto indexer = SearchIndexer::open(options.db_path, error);
   if (!indexer) return std::nullopt;
-  store::RunStart run{options.grammar_dir, grammars->fingerprint, options.paths, options.jobs, options.force};
+  store::RunStart run{grammar_folder.dir, grammars->fingerprint, options.paths, options.jobs, options.force};
   if (!archive->begin_run(run, error)) return std::nullopt;
 
   ImportResult result;

@@ -11,6 +11,8 @@
 // (SHA-256): content already stored and current only gains the path; new
 // or stale content goes to a worker (workers.h). Content seen twice in one
 // run is parsed once. --force treats every stored document as stale.
+// Without --grammars the run parses with the grammar folder of the
+// database's last import (grammar_folder.h).
 #pragma once
 
 #include <optional>
@@ -25,7 +27,7 @@ namespace aj::importer {
 struct ImportOptions {
   std::vector<std::string> paths;
   std::string db_path;
-  std::string grammar_dir;
+  std::string grammar_dir;   // --grammars; empty: the last run's folder (grammar_folder.h), else the default
   int jobs = 1;
   double timeout_seconds = 60;
   bool force = false;

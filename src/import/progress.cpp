@@ -20,9 +20,11 @@ void Progress::log(const std::string& line) {
   draw(true);
 }
 
-void Progress::finish() {
+void Progress::clear_bar() {
   if (terminal_) out_ << "\r\033[K" << std::flush;
 }
+
+void Progress::finish() { clear_bar(); }
 
 void Progress::draw(bool now) {
   if (!terminal_) return;

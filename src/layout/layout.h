@@ -73,9 +73,10 @@ struct Layout {
 };
 
 struct Options {
-  // RE2 patterns (full match) for page furniture such as "Lk 1 / 3" or "2".
-  std::vector<std::string> furniture_patterns{R"(\d+)", R"((?i)(lk|lehekülg|page)\.?\s*\d+(\s*(/|of|-)\s*\d+)?)",
-                                              R"(\d+\s*/\s*\d+)", R"(-\s*\d+\s*-)"};
+  // RE2 patterns (full match) for page furniture such as "Lk 1 / 3" or "2":
+  // the grammars' _common.toml furniture (pipeline/layout_options.h). With
+  // none, only text repeated in the margins of most pages is furniture.
+  std::vector<std::string> furniture_patterns;
   double margin_fraction = 0.09;   // top/bottom share of the page where furniture may sit
 };
 

@@ -216,8 +216,11 @@ static std::string row_text(const Row& r) {
 // Step 3: page furniture.
 std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector<PageInfo>& pages,
                                  const Options& options) {
+  // Case-insensitive unless a pattern starts with (?-i), as every grammar pattern is (_common.toml).
+  RE2::Options case_insensitive;
+  case_insensitive.set_case_sensitive(false);
   std::vector<std::unique_ptr<RE2>> patterns;
-  for (const auto& p : options.furniture_patterns) patterns.push_back(std::make_unique<RE2>(p));
+  for (const auto& p : options.furniture_patterns) patterns.push_back(std::make_unique<RE2>(p, case_insensitive));
   auto in_margin = [&](const Row& r) {
     const auto& pg = pages[r.page - 1];
     return r.y1 < options.margin_fraction * pg.height || r.y0 > (1 - options.margin_fraction) * pg.height;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "normalize/hyphen.h"
+#include "pipeline/layout_options.h"
 #include "recognize/directive.h"
 #include "recognize/recognize.h"
 
@@ -33,7 +34,7 @@ std::unique_ptr<Pipeline> Pipeline::create(recognize::GrammarSet grammars, std::
   p->impl_->grammars = std::move(grammars);
   p->impl_->hyphens = std::move(hyphens);
   p->impl_->recognizer = std::make_unique<recognize::Recognizer>(p->impl_->grammars, *p->impl_->hyphens);
-  p->impl_->layout_options.furniture_patterns = p->impl_->grammars.common.furniture;
+  p->impl_->layout_options = pipeline::layout_options(p->impl_->grammars);
   return p;
 }
 

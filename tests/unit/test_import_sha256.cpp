@@ -1,4 +1,4 @@
-// test_store_sha256.cpp — the content key: SHA-256 against the FIPS 180-4
+// test_import_sha256.cpp — the content key: SHA-256 against the FIPS 180-4
 // examples, and at the padding boundaries (55, 56, 64 bytes) against the
 // values `sha256sum` prints.
 #include <doctest/doctest.h>
@@ -9,7 +9,7 @@
 
 using aj::importer::sha256_hex;
 
-TEST_CASE("store: SHA-256 of the FIPS 180-4 examples") {
+TEST_CASE("import: SHA-256 of the FIPS 180-4 examples") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
@@ -17,7 +17,7 @@ TEST_CASE("store: SHA-256 of the FIPS 180-4 examples") {
   CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST_CASE("store: SHA-256 at the padding boundaries") {
+TEST_CASE("import: SHA-256 at the padding boundaries") {
   CHECK(sha256_hex(std::string(55, 'a')) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
   CHECK(sha256_hex(std::string(56, 'a')) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
   CHECK(sha256_hex(std::string(64, 'a')) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");

@@ -5,14 +5,23 @@
 #include "corpus_paths.h"
 #include "extract/pdf.h"
 #include "layout/layout.h"
+#include "pipeline/layout_options.h"
+#include "recognize/grammar.h"
 
 namespace {
 
+// Analysed with the shipped grammars' layout options (page furniture), as the import does.
 aj::layout::Layout analyse(const std::string& rel) {
   static aj::extract::Extractor ex;
+  static const aj::layout::Options options = [] {
+    std::string error;
+    auto grammars = aj::recognize::load_grammars(aj::test::grammars(), &error);
+    REQUIRE_MESSAGE(grammars, error);
+    return aj::pipeline::layout_options(*grammars);
+  }();
   auto doc = ex.load_file(aj::test::corpus(rel));
   REQUIRE(doc.readable());
-  return aj::layout::analyse(doc);
+  return aj::layout::analyse(doc, options);
 }
 
 // The cells of the table row whose first cell starts with `label`.
