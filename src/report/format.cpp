@@ -119,10 +119,10 @@ std::string format_text(const Report& r, const TextLimits& limits) {
     const DocumentEntry& d = *listed[i].d;
     auto& own = listed[i].own;
     std::string title;
-    std::optional<double> coverage;   // the least of its records'
+    std::optional<double> coverage;   // the least of its records' that were read at all
     for (const auto& rec : d.records) {
       if (rec.title) title += (title.empty() ? "" : "; ") + *rec.title;
-      if (rec.coverage) coverage = std::min(coverage.value_or(1.0), *rec.coverage);
+      if (rec.coverage && rec.status != "failed") coverage = std::min(coverage.value_or(1.0), *rec.coverage);
     }
     out << "\n" << d.status << "  " << d.path() << (title.empty() ? "" : "  — " + clip(title, 80))
         << (coverage ? "  (coverage " + fields::as_percent(*coverage) + ")" : "") << "\n";
