@@ -10,23 +10,26 @@
 //
 // Adding a scalar text field (a template's "Töökoht", say) is:
 //   1. the member in struct Record (core/record.h): `Text workplace;`
-//   2. ONE line here, at its place in the contract's key order:
+//   2. ONE line in the table of core/fields.cpp, at its place in the
+//      contract's key order:
 //        text("workplace", Fill::plain, &member<&Record::workplace>, "workplace"),
 //   3. a schema migration adding its column:
 //        schema/NNN_workplace.sql: ALTER TABLE records ADD COLUMN workplace TEXT;
 // Nothing else: the JSON writer and reader, the records INSERT and SELECT,
 // the names a grammar may use, `show` and the HTML report follow from the
 // line (tests/unit/test_fields.cpp checks every field of the registry both
-// ways through JSON and SQL, and that every column of `records` and
-// `requirements` is some field's).
+// ways through JSON and SQL, and that every column of `records`,
+// `requirements` and `signatures` is some field's; its list of the
+// contract's keys is the one place that must learn the new key).
 //
 // The generic kinds (text, text_list, flag, fraction, status) are handled by
 // generic code through their accessor. A field whose shape is its own
 // (tasks, education, signatures' parts, problems, …) has Kind::object or
 // Kind::object_list, and its dedicated code is reached through the entry:
-// JSON through the entry's codec (function pointers), the store, the
-// builder and `show` through a switch over its `shape` — an enum, so the
-// compiler names every switch a new shape must be added to.
+// JSON through the entry's codec (function pointers), the builder through a
+// switch over its value parser (`fill`), the store and `show` through a
+// switch over its `shape`: enums, so the compiler names every switch a new
+// parser or shape must be added to.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -163,7 +166,8 @@ std::string_view group_table(Group g);
 bool group_present(Group g, const Record& r);
 void group_emplace(Group g, Record& r);
 
-// Read access for the generic kinds, to a record that is not changed.
+// Read access for the generic kinds. An accessor only forms a reference to
+// a member, so calling it on a const record (cast) changes nothing.
 inline const Text& text(const Field& f, const Record& r) { return f.access.text(const_cast<Record&>(r)); }
 inline const std::vector<std::string>& texts(const Field& f, const Record& r) {
   return f.access.texts(const_cast<Record&>(r));
