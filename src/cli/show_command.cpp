@@ -1,12 +1,15 @@
 // show_command.cpp — `ametijuhend show ID|PATH [--db FILE]`: one record (or
-// every record of one PDF) from the database, laid out for reading: the
+// every record of one PDF) from the database, laid out for reading: every
+// field of the registry (core/fields.h) that has a label, in its order — the
 // position, its unit and lists, tasks with results, requirements,
-// competencies, rights, responsibilities, signatures, and problems.
+// competencies, rights, responsibilities, signatures, problems, coverage.
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/fields.h"
 #include "store/database.h"
 #include "store/reader.h"
 
@@ -15,13 +18,12 @@ namespace {
 
 constexpr int kLabelWidth = 22;
 
-void field(const char* label, const std::string& value) {
-  std::string l = label;
-  std::cout << "  " << l << std::string(kLabelWidth > int(l.size()) ? kLabelWidth - l.size() : 1, ' ') << value
-            << "\n";
-}
-void field(const char* label, const Text& value) {
-  if (value) field(label, *value);
+using fields::Field;
+using fields::Kind;
+
+std::string line(std::string_view label, const std::string& value) {
+  const std::string l(label);
+  return "  " + l + std::string(kLabelWidth > int(l.size()) ? kLabelWidth - l.size() : 1, ' ') + value + "\n";
 }
 
 std::string joined(const std::vector<std::string>& items, const char* separator = "; ") {
@@ -30,90 +32,135 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
   return out;
 }
 
-void list_field(const char* label, const std::vector<std::string>& items, const Text& scope = std::nullopt) {
-  if (items.empty() && !scope) return;
-  field(label, joined(items) + (scope ? "  (scope: " + *scope + ")" : ""));
+std::string bullets(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += "  – " + s + "\n";
+  return out;
 }
 
-void bullets(const char* heading, const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  std::cout << heading << "\n";
-  for (const auto& s : items) std::cout << "  – " << s << "\n";
+// A list of the record with a table of its own (tasks, rights, …) is shown
+// as a block under its own heading; the requirements stand under theirs;
+// every other field is one line, under "Other" once a block came before it.
+bool is_block(const Field& f) {
+  return f.group == fields::Group::record &&
+         (f.kind == Kind::object_list || (f.kind == Kind::text_list && f.place == fields::Place::text_table));
 }
 
-void print_record(int64_t id, const Record& r, const std::vector<std::string>& paths) {
-  std::cout << "Record " << id << ": " << r.title.value_or("(no title)") << "  [" << status_name(r.status) << "]\n";
-  for (size_t i = 0; i < paths.size(); ++i) field(i == 0 ? "file" : "also at", paths[i]);
-  field("source", r.source.file + ", record " + std::to_string(r.source.index) + ", pages " +
-                      std::to_string(r.source.page_first) + "–" + std::to_string(r.source.page_last) +
-                      (r.grammar.empty() ? "" : ", grammar " + r.grammar));
-  if (r.approval) {
-    const auto& a = *r.approval;
-    field("approved", joined({a.authority.value_or("?"), a.date.value_or("?"),
-                              "nr " + a.directive_number.value_or("?"), a.appendix.value_or("")}, ", "));
+std::string heading_of(const Field& f, const std::string& current) {
+  if (f.group == fields::Group::requirements) return "Requirements";
+  if (is_block(f)) {
+    std::string h(f.label);
+    if (!h.empty()) h[0] = char(std::toupper(static_cast<unsigned char>(h[0])));
+    return h;
   }
-  if (r.contract_appendix) field("contract appendix", std::string("yes"));
-  field("structural unit", r.structural_unit);
-  field("department", r.department);
-  field("division", r.division);
-  field("team", r.team);
-  field("direct manager", r.direct_manager);
-  list_field("subordinates", r.subordinates);
-  list_field("substitutes", r.substitutes, r.substitutes_scope);
-  list_field("substituted by", r.substituted_by, r.substituted_by_scope);
-  field("position group", r.position_group);
-  field("purpose", r.purpose);
-  field("special conditions", r.special_conditions);
+  return current.empty() ? "" : "Other";
+}
 
-  if (!r.tasks.empty()) std::cout << "Tasks\n";
-  for (const auto& t : r.tasks) {
-    std::cout << "  " << (t.number ? *t.number + "  " : "") << t.text << "\n";
-    for (const auto& result : t.results) std::cout << "      → " << result << "\n";
-  }
+// The lines of a field with a shape of its own; "" when the record has none.
+std::string shown_object(const Field& f, const Record& r) {
   const Requirements& q = r.requirements;
-  if (q.education || q.experience || !q.languages.empty() || q.computer_skills || q.knowledge_and_skills ||
-      !q.personal_qualities.empty())
-    std::cout << "Requirements\n";
-  if (q.education)
-    field("education", q.education->text + (q.education->level ? "  [" + *q.education->level + "]" : "") +
-                           (q.education->fields ? "  (fields: " + *q.education->fields + ")" : ""));
-  if (q.experience)
-    field("experience", q.experience->text + "  [" +
-                            (q.experience->years_min ? "at least " + std::to_string(*q.experience->years_min) +
-                                                           " years, "
-                                                     : "") +
-                            (q.experience->required ? "required" : "recommended") + "]");
-  std::vector<std::string> languages;
-  for (const auto& l : q.languages)
-    languages.push_back(l.language + (l.level ? " " + *l.level : "") + (l.required ? "" : " (recommended)") +
-                        (l.options.empty() ? "" : " (options: " + joined(l.options, ", ") + ")"));
-  list_field("languages", languages);
-  field("computer skills", q.computer_skills);
-  field("knowledge and skills", q.knowledge_and_skills);
-  list_field("personal qualities", q.personal_qualities);
-  if (!r.competencies.empty()) std::cout << "Competencies\n";
-  for (const auto& c : r.competencies) {
-    std::cout << "  " << (c.group ? *c.group + " / " : "") << c.name << "\n";
-    for (const auto& item : c.items) std::cout << "      – " << item << "\n";
+  std::string out;
+  switch (f.shape) {
+    case fields::Shape::source:
+      return line(f.label, r.source.file + ", record " + std::to_string(r.source.index) + ", pages " +
+                               std::to_string(r.source.page_first) + "–" + std::to_string(r.source.page_last) +
+                               (r.grammar.empty() ? "" : ", grammar " + r.grammar));
+    case fields::Shape::approval:
+      if (!r.approval) return "";
+      return line(f.label, joined({r.approval->authority.value_or("?"), r.approval->date.value_or("?"),
+                                   "nr " + r.approval->directive_number.value_or("?"), r.approval->appendix.value_or("")},
+                                  ", "));
+    case fields::Shape::tasks:
+      for (const auto& t : r.tasks) {
+        out += "  " + (t.number ? *t.number + "  " : "") + t.text + "\n";
+        for (const auto& result : t.results) out += "      → " + result + "\n";
+      }
+      return out;
+    case fields::Shape::education:
+      if (!q.education) return "";
+      return line(f.label, q.education->text + (q.education->level ? "  [" + *q.education->level + "]" : "") +
+                               (q.education->fields ? "  (fields: " + *q.education->fields + ")" : ""));
+    case fields::Shape::experience:
+      if (!q.experience) return "";
+      return line(f.label,
+                  q.experience->text + "  [" +
+                      (q.experience->years_min ? "at least " + std::to_string(*q.experience->years_min) + " years, "
+                                               : "") +
+                      (q.experience->required ? "required" : "recommended") + "]");
+    case fields::Shape::languages: {
+      if (q.languages.empty()) return "";
+      std::vector<std::string> languages;
+      for (const auto& l : q.languages)
+        languages.push_back(l.language + (l.level ? " " + *l.level : "") + (l.required ? "" : " (recommended)") +
+                            (l.options.empty() ? "" : " (options: " + joined(l.options, ", ") + ")"));
+      return line(f.label, joined(languages));
+    }
+    case fields::Shape::competencies:
+      for (const auto& c : r.competencies) {
+        out += "  " + (c.group ? *c.group + " / " : "") + c.name + "\n";
+        for (const auto& item : c.items) out += "      – " + item + "\n";
+      }
+      return out;
+    case fields::Shape::employer:
+      if (!r.signatures->employer) return "";
+      return line(f.label, joined({r.signatures->employer->name.value_or("?"),
+                                   r.signatures->employer->title.value_or("?")}, ", "));
+    case fields::Shape::employee:
+      if (!r.signatures->employee) return "";
+      return line(f.label, r.signatures->employee->name.value_or("?"));
+    case fields::Shape::problems:
+      for (const auto& p : r.problems)
+        out += "  " + std::string(severity_name(p.severity)) + " " + std::string(code_name(p.code)) +
+               (p.page ? " (page " + std::to_string(p.page) + ")" : "") + ": " + p.message +
+               (p.excerpt.empty() ? "" : " «" + p.excerpt + "»") + "\n";
+      return out;
+    case fields::Shape::sections:
+    case fields::Shape::none: return "";
   }
-  bullets("Rights", r.rights);
-  bullets("Responsibilities", r.responsibilities);
-  if (r.work_tools || r.review_note || r.signatures) std::cout << "Other\n";
-  field("work tools", r.work_tools);
-  field("review note", r.review_note);
-  if (r.signatures) {
-    const auto& s = *r.signatures;
-    std::vector<std::string> parts;
-    if (s.employer) parts.push_back("employer " + joined({s.employer->name.value_or("?"), s.employer->title.value_or("?")}, ", "));
-    if (s.employee) parts.push_back("employee " + s.employee->name.value_or("?"));
-    if (s.digital) parts.push_back("signed digitally");
-    field("signatures", joined(parts));
+  return "";
+}
+
+// What `show` prints for a field: "" when the record has nothing there.
+std::string shown(const Field& f, const Record& r) {
+  switch (f.kind) {
+    case Kind::text: {
+      const Text& t = fields::text(f, r);
+      return t ? line(f.label, *t) : "";
+    }
+    case Kind::text_list: {
+      const auto& items = fields::texts(f, r);
+      if (is_block(f)) return bullets(items);
+      const Text scope = f.access.scope ? fields::scope(f, r) : std::nullopt;
+      if (items.empty() && !scope) return "";
+      return line(f.label, joined(items) + (scope ? "  (scope: " + *scope + ")" : ""));
+    }
+    case Kind::flag: return fields::flag(f, r) ? line(f.label, "yes") : "";
+    case Kind::fraction: return line(f.label, fields::as_percent(fields::fraction(f, r)));
+    case Kind::string:
+    case Kind::status: return "";   // the grammar and the status stand in the heading and the source line
+    case Kind::object:
+    case Kind::object_list: return shown_object(f, r);
   }
-  if (!r.problems.empty()) std::cout << "Problems\n";
-  for (const auto& p : r.problems)
-    std::cout << "  " << severity_name(p.severity) << " " << code_name(p.code)
-              << (p.page ? " (page " + std::to_string(p.page) + ")" : "") << ": " << p.message
-              << (p.excerpt.empty() ? "" : " «" + p.excerpt + "»") << "\n";
+  return "";
+}
+
+// The fields in registry order, each with its label; the title and the
+// status head the record.
+void print_record(int64_t id, const Record& r, const std::vector<std::string>& paths) {
+  static const Field* const title = fields::find("title");
+  std::cout << "Record " << id << ": " << r.title.value_or("(no title)") << "  [" << status_name(r.status) << "]\n";
+  for (size_t i = 0; i < paths.size(); ++i) std::cout << line(i == 0 ? "file" : "also at", paths[i]);
+  std::string heading;
+  for (const Field& f : fields::all()) {
+    if (f.label.empty() || &f == title || !fields::group_present(f.group, r)) continue;
+    const std::string text = shown(f, r);
+    if (text.empty()) continue;
+    if (const std::string h = heading_of(f, heading); h != heading) {
+      heading = h;
+      std::cout << heading << "\n";
+    }
+    std::cout << text;
+  }
 }
 
 // Record ids for an id, a stored path, or a PDF's file name.

@@ -4,7 +4,10 @@
 // A field the document does not have is std::nullopt (scalars, objects) or an
 // empty vector (lists); it is never invented. to_json() writes exactly the
 // contract's shape, key order included, so `export --format jsonl` and
-// `export --db` print the same bytes for the same record.
+// `export --db` print the same bytes for the same record. Every field is
+// also described in the registry (core/fields.h), from which the JSON, the
+// database and the displays take their field lists: a new field is a member
+// here and a line there.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -86,6 +89,7 @@ struct RawSection {
 
 enum class Status { ok, partial, failed };
 std::string_view status_name(Status);
+Status status_from_name(std::string_view);   // "ok", "partial"; anything else is failed
 
 struct Record {
   Source source;
@@ -102,6 +106,7 @@ struct Record {
   Text work_tools, review_note;
   std::optional<Signatures> signatures;
   Status status = Status::failed;
+  double coverage = 0.0;  // characters taken by fields / body characters (1.0: every line went somewhere)
   std::vector<Problem> problems;
   std::string grammar;               // which grammar built it; not in the contract's JSON
   std::vector<RawSection> sections;  // not in the contract's JSON
@@ -112,8 +117,8 @@ Record record_from_json(const nlohmann::json&);   // the inverse, for the store 
 nlohmann::ordered_json to_json(const Problem&);
 
 // The contract's JSON plus what the store keeps beside it: "grammar",
-// "sections", and each problem's "box" and "excerpt". record_from_json()
-// reads both shapes.
+// "coverage", "sections", and each problem's "box" and "excerpt".
+// record_from_json() reads both shapes.
 nlohmann::ordered_json to_full_json(const Record&);
 
 }  // namespace aj

@@ -1,6 +1,7 @@
 // builder.cpp — field values → Record fields (see reading.h).
 #include <algorithm>
 
+#include "core/fields.h"
 #include "normalize/text.h"
 #include "recognize/reading.h"
 #include "recognize/values.h"
@@ -15,6 +16,66 @@ std::string clean_label(std::string s) {
   s = trim(s);
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.pop_back();
   return s;
+}
+
+// A line "Name:" opens a competency whose bullets are its items; a bullet
+// "Name: description" under no such line is a competency of its own; a
+// bullet with no colon is a name without items.
+void fill_competencies(Builder& b, const Value& v, const std::string& label) {
+  Record& r = b.record();
+  const std::string group = clean_label(label);
+  int open = -1;   // index of the competency a "Name:" line opened
+  std::vector<Value> entries;
+  std::vector<bool> is_header;
+  static const RE2 short_phrase(R"(^[^ ]+( [^ ]+){0,4}:$)");
+  std::string previous;
+  for (const auto& p : v) {
+    std::string t = trim(p.text);
+    // "Koostöövõime:" on a line of its own after a finished item.
+    bool after_item = previous.empty() || previous.back() == '.' || previous.back() == ';' || previous.back() == ':';
+    bool header = !p.bullet && (p.item_start || after_item) && RE2::FullMatch(t, short_phrase);
+    previous = t;
+    if (header || p.item_start || entries.empty() || (!entries.empty() && is_header.back())) {
+      entries.emplace_back();
+      is_header.push_back(header);
+    }
+    entries.back().push_back(p);
+  }
+  for (size_t i = 0; i < entries.size(); ++i) {
+    std::string t = b.join(entries[i]);
+    if (t.empty()) continue;
+    if (is_header[i]) {
+      r.competencies.push_back(Competency{group, clean_label(t), {}});
+      open = static_cast<int>(r.competencies.size()) - 1;
+    } else if (open >= 0) {
+      r.competencies[open].items.push_back(t);
+    } else if (auto colon = t.find(':'); colon != std::string::npos) {
+      r.competencies.push_back(Competency{group, trim(t.substr(0, colon)), {trim(t.substr(colon + 1))}});
+    } else {
+      r.competencies.push_back(Competency{group, t, {}});
+    }
+  }
+}
+
+// The employer's block gives a name and a title, the employee's a name;
+// either may carry the "signed digitally" mark.
+void fill_signature(Builder& b, const fields::Field& f, const Value& v) {
+  Record& r = b.record();
+  if (!r.signatures) r.signatures = Signatures{};
+  std::vector<std::string> lines;
+  for (const auto& p : v) {
+    std::string t = trim(p.text);
+    if (RE2::FullMatch(t, *b.common().digital_signature)) {
+      r.signatures->digital = true;
+      continue;
+    }
+    if (!t.empty()) lines.push_back(t);
+  }
+  if (f.shape == fields::Shape::employer)
+    r.signatures->employer = Signatures::Employer{lines.size() > 0 ? Text(lines[0]) : std::nullopt,
+                                                  lines.size() > 1 ? Text(lines[1]) : std::nullopt};
+  else
+    r.signatures->employee = Signatures::Employee{lines.size() > 0 ? Text(lines[0]) : std::nullopt};
 }
 
 }  // namespace
@@ -62,6 +123,8 @@ bool Builder::has(const std::string& field) const {
   return std::find(fields_set_.begin(), fields_set_.end(), field) != fields_set_.end();
 }
 
+// The field's value parser is the registry's (core/fields.h): the generic
+// ones fill the field through its accessor, the others their own members.
 void Builder::set(const std::string& field, const Value& v, const std::string& label) {
   Record& r = record_;
   const int page = page_of(v);
@@ -70,117 +133,72 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     if (t.empty()) return std::nullopt;
     return t;
   };
-  auto append = [](Text& dst, const Text& more) {
-    if (!more) return;
-    dst = dst ? *dst + " " + *more : *more;
-  };
   fields_set_.push_back(field);
+  const fields::Field* f = fields::fillable(field);
+  if (!f) return;   // the grammar loader admits no other names
 
-  if (field == "title") r.title = text();
-  else if (field == "direct_manager") r.direct_manager = text();
-  else if (field == "purpose") append(r.purpose, text());
-  else if (field == "position_group") r.position_group = text();
-  else if (field == "special_conditions") r.special_conditions = text();
-  else if (field == "work_tools") append(r.work_tools, text());
-  else if (field == "review_note") append(r.review_note, text());
-  else if (field == "computer_skills") append(r.requirements.computer_skills, text());
-  else if (field == "knowledge_and_skills") append(r.requirements.knowledge_and_skills, text());
-  else if (field == "structural_unit") {
-    r.structural_unit = text();
-    if (r.structural_unit) {
-      Unit u = parse_unit(*r.structural_unit, common_);
+  switch (f->fill) {
+    case fields::Fill::none: break;
+    case fields::Fill::plain: f->access.text(r) = text(); break;
+    case fields::Fill::appended: {
+      Text& dst = f->access.text(r);
+      if (Text more = text()) dst = dst ? *dst + " " + *more : *more;
+      break;
+    }
+    case fields::Fill::unit: {
+      Text& unit = f->access.text(r);
+      unit = text();
+      if (!unit) break;
+      Unit u = parse_unit(*unit, common_);
       r.department = u.department;
       r.division = u.division;
       r.team = u.team;
       if (!u.department && !u.division)
-        problem(Code::value_invalid, page, "no department or division recognised in the unit", *r.structural_unit);
+        problem(Code::value_invalid, page, "no department or division recognised in the unit", *unit);
+      break;
     }
-  } else if (field == "subordinates" || field == "substitutes" || field == "substituted_by") {
-    Positions p = parse_positions(join(v), common_);
-    for (const auto& item : p.unsplit)
-      problem(Code::list_unsplit, page, "'" + item + "' reads as several positions with no comma or 'ja' between them",
-              item);
-    if (field == "subordinates") r.subordinates = p.items;
-    if (field == "substitutes") { r.substitutes = p.items; r.substitutes_scope = p.scope; }
-    if (field == "substituted_by") { r.substituted_by = p.items; r.substituted_by_scope = p.scope; }
-  } else if (field == "education") {
-    if (auto t = text()) {
-      r.requirements.education = parse_education(*t, common_);
-      if (!r.requirements.education->level)
-        problem(Code::value_invalid, page, "no education level recognised", *t);
+    case fields::Fill::positions: {
+      Positions p = parse_positions(join(v), common_);
+      for (const auto& item : p.unsplit)
+        problem(Code::list_unsplit, page, "'" + item + "' reads as several positions with no comma or 'ja' between them",
+                item);
+      f->access.texts(r) = p.items;
+      if (f->access.scope) f->access.scope(r) = p.scope;
+      break;
     }
-  } else if (field == "experience") {
-    if (auto t = text()) r.requirements.experience = parse_experience(*t, common_);
-  } else if (field == "languages") {
-    if (auto t = text()) {
-      auto langs = parse_languages(*t, common_, page, r.problems);
-      if (langs.empty()) problem(Code::value_invalid, page, "no language recognised", *t);
-      for (auto& l : langs) r.requirements.languages.push_back(std::move(l));
-    }
-  } else if (field == "personal_qualities") {
-    if (auto t = text()) r.requirements.personal_qualities = split_qualities(*t);
-  } else if (field == "rights" || field == "responsibilities") {
-    // In a list of rights or duties an item ending in ';' is complete, even
-    // when a lost bullet left no other sign that the next line is a new one.
-    Value marked = v;
-    for (size_t i = 1; i < marked.size(); ++i) {
-      const std::string prev = trim(marked[i - 1].text);
-      if (!prev.empty() && prev.back() == ';') marked[i].item_start = true;
-    }
-    auto& dst = field == "rights" ? r.rights : r.responsibilities;
-    for (auto& item : items(marked)) dst.push_back(std::move(item));
-  } else if (field == "competencies") {
-    // A line "Name:" opens a competency whose bullets are its items; a
-    // bullet "Name: description" under no such line is a competency of its
-    // own; a bullet with no colon is a name without items.
-    const std::string group = clean_label(label);
-    int open = -1;   // index of the competency a "Name:" line opened
-    std::vector<Value> entries;
-    std::vector<bool> is_header;
-    static const RE2 short_phrase(R"(^[^ ]+( [^ ]+){0,4}:$)");
-    std::string previous;
-    for (const auto& p : v) {
-      std::string t = trim(p.text);
-      // "Koostöövõime:" on a line of its own after a finished item.
-      bool after_item = previous.empty() || previous.back() == '.' || previous.back() == ';' || previous.back() == ':';
-      bool header = !p.bullet && (p.item_start || after_item) && RE2::FullMatch(t, short_phrase);
-      previous = t;
-      if (header || p.item_start || entries.empty() || (!entries.empty() && is_header.back())) {
-        entries.emplace_back();
-        is_header.push_back(header);
+    case fields::Fill::education:
+      if (auto t = text()) {
+        r.requirements.education = parse_education(*t, common_);
+        if (!r.requirements.education->level) problem(Code::value_invalid, page, "no education level recognised", *t);
       }
-      entries.back().push_back(p);
-    }
-    for (size_t i = 0; i < entries.size(); ++i) {
-      std::string t = join(entries[i]);
-      if (t.empty()) continue;
-      if (is_header[i]) {
-        r.competencies.push_back(Competency{group, clean_label(t), {}});
-        open = static_cast<int>(r.competencies.size()) - 1;
-      } else if (open >= 0) {
-        r.competencies[open].items.push_back(t);
-      } else if (auto colon = t.find(':'); colon != std::string::npos) {
-        r.competencies.push_back(Competency{group, trim(t.substr(0, colon)), {trim(t.substr(colon + 1))}});
-      } else {
-        r.competencies.push_back(Competency{group, t, {}});
+      break;
+    case fields::Fill::experience:
+      if (auto t = text()) r.requirements.experience = parse_experience(*t, common_);
+      break;
+    case fields::Fill::languages:
+      if (auto t = text()) {
+        auto langs = parse_languages(*t, common_, page, r.problems);
+        if (langs.empty()) problem(Code::value_invalid, page, "no language recognised", *t);
+        for (auto& l : langs) r.requirements.languages.push_back(std::move(l));
       }
-    }
-  } else if (field == "employer" || field == "employee") {
-    if (!r.signatures) r.signatures = Signatures{};
-    std::vector<std::string> lines;
-    for (const auto& p : v) {
-      std::string t = trim(p.text);
-      if (RE2::FullMatch(t, *common_.digital_signature)) {
-        r.signatures->digital = true;
-        continue;
+      break;
+    case fields::Fill::qualities:
+      if (auto t = text()) f->access.texts(r) = split_qualities(*t);
+      break;
+    case fields::Fill::items: {
+      // In a list of rights or duties an item ending in ';' is complete, even
+      // when a lost bullet left no other sign that the next line is a new one.
+      Value marked = v;
+      for (size_t i = 1; i < marked.size(); ++i) {
+        const std::string prev = trim(marked[i - 1].text);
+        if (!prev.empty() && prev.back() == ';') marked[i].item_start = true;
       }
-      if (!t.empty()) lines.push_back(t);
+      auto& dst = f->access.texts(r);
+      for (auto& item : items(marked)) dst.push_back(std::move(item));
+      break;
     }
-    if (field == "employer")
-      r.signatures->employer = Signatures::Employer{lines.size() > 0 ? Text(lines[0]) : std::nullopt,
-                                                    lines.size() > 1 ? Text(lines[1]) : std::nullopt};
-    else
-      r.signatures->employee = Signatures::Employee{lines.size() > 0 ? Text(lines[0]) : std::nullopt};
+    case fields::Fill::competencies: fill_competencies(*this, v, label); break;
+    case fields::Fill::signature: fill_signature(*this, *f, v); break;
   }
 }
 

@@ -7,20 +7,18 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
+
+#include "core/fields.h"
 
 namespace aj::recognize {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The record fields a grammar may fill (see fields.cpp for how each is parsed).
-const std::set<std::string> kFieldNames{
-    "title", "structural_unit", "direct_manager", "subordinates", "substitutes", "substituted_by",
-    "purpose", "position_group", "special_conditions", "education", "experience", "languages",
-    "computer_skills", "knowledge_and_skills", "personal_qualities", "competencies", "rights",
-    "responsibilities", "work_tools", "review_note", "employer", "employee"};
+// The record fields a grammar may fill: the registry's fields with a value
+// parser (core/fields.h).
+bool is_field_name(const std::string& name) { return fields::fillable(name) != nullptr; }
 
 struct LoadError {
   std::string message;
@@ -70,7 +68,7 @@ class Loader {
   FieldLabel field_label(const toml::table& t, const std::string& number_prefix, const std::string& where) const {
     FieldLabel f;
     f.field = string(t, "field", where, true);
-    if (!kFieldNames.count(f.field)) throw LoadError{where + ": unknown field '" + f.field + "'"};
+    if (!is_field_name(f.field)) throw LoadError{where + ": unknown field '" + f.field + "'"};
     std::string label = string(t, "label", where, true);
     f.label = compile("^\\s*(?:" + number_prefix + ")?(?:" + label + ")", where + ".label");
     f.required = t["required"].value_or(false);
@@ -205,7 +203,7 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const std::string& n
     sec.reader = reader_of(L.string(s, "reader", where, false), where);
     sec.required = s["required"].value_or(false);
     sec.field = L.string(s, "field", where, sec.reader == Reader::list || sec.reader == Reader::text);
-    if (!sec.field.empty() && !kFieldNames.count(sec.field))
+    if (!sec.field.empty() && !is_field_name(sec.field))
       throw LoadError{where + ": unknown field '" + sec.field + "'"};
     if (auto fields = s["fields"].as_array())
       for (auto& f : *fields) sec.fields.push_back(L.field_label(*f.as_table(), number_prefix, where));

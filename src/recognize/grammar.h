@@ -9,7 +9,7 @@
 // levels, number words, unit kinds, position nouns) and page furniture.
 //
 // Invariants after load(): every pattern compiled; every `field` names a
-// record field the recogniser knows (see kFieldNames in grammar.cpp); every
+// record field a grammar may fill (fields::fillable, core/fields.h); every
 // `reader` is one of fields | tasks | list | text.
 #pragma once
 

@@ -119,9 +119,13 @@ std::string format_text(const Report& r, const TextLimits& limits) {
     const DocumentEntry& d = *listed[i].d;
     auto& own = listed[i].own;
     std::string title;
-    for (const auto& rec : d.records)
+    std::optional<double> coverage;   // the least of its records' that were read at all
+    for (const auto& rec : d.records) {
       if (rec.title) title += (title.empty() ? "" : "; ") + *rec.title;
-    out << "\n" << d.status << "  " << d.path() << (title.empty() ? "" : "  — " + clip(title, 80)) << "\n";
+      if (rec.coverage && rec.status != "failed") coverage = std::min(coverage.value_or(1.0), *rec.coverage);
+    }
+    out << "\n" << d.status << "  " << d.path() << (title.empty() ? "" : "  — " + clip(title, 80))
+        << (coverage ? "  (coverage " + fields::as_percent(*coverage) + ")" : "") << "\n";
     if (d.paths.size() > 1)
       out << "  also at " << plural(static_cast<int64_t>(d.paths.size() - 1), "other path", "other paths") << "\n";
     // Errors first: when a file has more than max_problems, the worst are shown.

@@ -199,22 +199,11 @@ std::string index_page(const Report& r) {
 
 // ---- one document's page -----------------------------------------------------
 
-void field(std::ostream& o, const char* label, const std::optional<std::string>& value, size_t max = 300) {
-  o << "<dt>" << label << "</dt>";
-  if (value) o << "<dd>" << html_escape(clip(*value, max)) << "</dd>";
-  else o << "<dd class=\"none\">—</dd>";
-}
-
-void count_field(std::ostream& o, const char* label, int64_t n, const std::string& more = "") {
-  o << "<dt>" << label << "</dt><dd" << (n ? "" : " class=\"none\"") << ">" << n << more << "</dd>";
-}
-
+// The record's fields as the registry lists them (RecordRow::fields).
 void record_fields(std::ostream& o, const RecordRow& r, bool several) {
   if (several)
     o << "<h3>Record " << r.index << (r.appendix ? " (" + html_escape(*r.appendix) + ")" : "") << "</h3>";
-  const bool nothing = !r.title && !r.structural_unit && !r.direct_manager && !r.purpose && r.tasks == 0 &&
-                       !r.has_requirements && r.rights == 0 && r.responsibilities == 0;
-  if (nothing) {
+  if (r.nothing_extracted()) {
     o << "<p>" << status_badge(r.status) << " Nothing was extracted"
       << (r.grammar.empty() ? " (no grammar matched)" : " (grammar " + html_escape(r.grammar) + ")") << ".</p>\n";
     return;
@@ -225,22 +214,15 @@ void record_fields(std::ostream& o, const RecordRow& r, bool several) {
     << (r.grammar.empty() ? "<dd class=\"none\">none matched</dd>" : "<dd>" + html_escape(r.grammar) + "</dd>");
   o << "<dt>pages</dt><dd>" << r.page_first << (r.page_last != r.page_first ? "–" + std::to_string(r.page_last) : "")
     << "</dd>";
-  field(o, "title", r.title);
-  field(o, "structural unit", r.structural_unit);
-  field(o, "department", r.department);
-  field(o, "division", r.division);
-  field(o, "direct manager", r.direct_manager);
-  field(o, "position group", r.position_group);
-  field(o, "purpose", r.purpose, 160);
-  count_field(o, "tasks", r.tasks, r.tasks ? " (" + std::to_string(r.results) + " results)" : "");
-  o << "<dt>requirements</dt><dd" << (r.has_requirements ? ">" : " class=\"none\">")
-    << (r.has_requirements ? "education or experience stated" : "—") << "</dd>";
-  count_field(o, "languages", r.languages);
-  count_field(o, "rights", r.rights);
-  count_field(o, "responsibilities", r.responsibilities);
-  count_field(o, "subordinates", r.subordinates);
-  count_field(o, "substitutes", r.substitutes);
-  count_field(o, "substituted by", r.substituted_by);
+  for (const FieldValue& f : r.fields) {
+    o << "<dt>" << html_escape(std::string(f.field->label)) << "</dt>";
+    if (f.count)
+      o << "<dd" << (*f.count ? "" : " class=\"none\"") << ">" << *f.count << html_escape(f.detail) << "</dd>";
+    else if (f.text)
+      o << "<dd>" << html_escape(clip(*f.text, 300)) << "</dd>";
+    else
+      o << "<dd class=\"none\">—</dd>";
+  }
   o << "</dl>\n";
 }
 

@@ -10,6 +10,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/fields.h"
+#include "store/record_columns.h"
+
 namespace aj::report {
 namespace {
 
@@ -52,7 +55,68 @@ bool worse(const DocumentEntry& a, const DocumentEntry& b) {
 
 int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : s == "info" ? 2 : 0; }
 
+// A field the HTML report lists, and the SQL expression over records r and
+// requirements q that gives its value (or its list's length).
+struct Listed {
+  const fields::Field* field;
+  std::string sql;
+};
+
+// The registry's labelled fields of the record and its requirements, but
+// those the report shows elsewhere: the source (the page's heading and
+// pages), the approval (the record's heading), the problems (their own
+// list). An object kept in its group's row (education, experience) shows
+// its first column, its text.
+std::vector<Listed> listed_fields() {
+  using fields::Place;
+  using fields::Shape;
+  std::vector<Listed> out;
+  for (const fields::Field& f : fields::all()) {
+    if (f.label.empty() || f.group == fields::Group::signatures || f.shape == Shape::source ||
+        f.shape == Shape::approval || f.shape == Shape::problems)
+      continue;
+    const std::string row = f.group == fields::Group::requirements ? "q." : "r.";
+    const auto columns = store::row_columns(f);
+    if (!columns.empty()) out.push_back({&f, row + std::string(columns.front())});
+    else if (f.place == Place::position_list)
+      out.push_back({&f, "(SELECT count(*) FROM position_lists x WHERE x.record_id = r.id AND x.list = '" +
+                             std::string(f.name) + "')"});
+    else
+      out.push_back({&f, "(SELECT count(*) FROM " + std::string(f.sql) + " x WHERE x.record_id = r.id)"});
+  }
+  return out;
+}
+
+FieldValue field_value(const Listed& l, const store::Stmt& q, int column, const RecordRow& r) {
+  const fields::Field& f = *l.field;
+  FieldValue v{&f, std::nullopt, std::nullopt, ""};
+  switch (f.kind) {
+    case fields::Kind::text_list:
+    case fields::Kind::object_list:
+      v.count = q.int64(column);
+      if (f.shape == fields::Shape::tasks && r.tasks) v.detail = " (" + std::to_string(r.results) + " results)";
+      break;
+    case fields::Kind::flag:
+      if (q.int64(column)) v.text = "yes";
+      break;
+    case fields::Kind::fraction:
+      if (!q.is_null(column)) v.text = fields::as_percent(q.real(column));
+      break;
+    case fields::Kind::text:
+    case fields::Kind::string:
+    case fields::Kind::status:
+    case fields::Kind::object: v.text = q.opt_text(column); break;
+  }
+  return v;
+}
+
 }  // namespace
+
+bool RecordRow::nothing_extracted() const {
+  for (const FieldValue& f : fields)
+    if (f.field->contract && (f.text || f.count.value_or(0) > 0)) return false;   // coverage is no field's content
+  return true;
+}
 
 int status_rank(const std::string& status) { return status == "ok" ? 2 : status == "partial" ? 1 : 0; }
 
@@ -130,22 +194,17 @@ std::optional<Report> load(store::Db& db, const std::string& database_path, cons
   // Records, with what their fields came to.
   std::unordered_map<int64_t, std::pair<int64_t, int>> record_doc;   // record id → document id, source index
   {
-    store::Stmt q = db.prepare(
+    const std::vector<Listed> listed = listed_fields();
+    std::string sql =
         "SELECT r.id, r.document_id, r.source_index, r.status, r.grammar, r.title, r.structural_unit, "
-        "       r.department, r.division, r.direct_manager, r.position_group, r.purpose, a.appendix, "
-        "       r.page_first, r.page_last, "
+        "       r.direct_manager, a.appendix, r.page_first, r.page_last, r.coverage, "
         "       (SELECT count(*) FROM tasks t WHERE t.record_id = r.id), "
-        "       (SELECT count(*) FROM task_results tr JOIN tasks t ON t.id = tr.task_id WHERE t.record_id = r.id), "
-        "       (SELECT count(*) FROM languages l WHERE l.record_id = r.id), "
-        "       (SELECT count(*) FROM rights x WHERE x.record_id = r.id), "
-        "       (SELECT count(*) FROM responsibilities x WHERE x.record_id = r.id), "
-        "       (SELECT count(*) FROM position_lists x WHERE x.record_id = r.id AND x.list = 'subordinates'), "
-        "       (SELECT count(*) FROM position_lists x WHERE x.record_id = r.id AND x.list = 'substitutes'), "
-        "       (SELECT count(*) FROM position_lists x WHERE x.record_id = r.id AND x.list = 'substituted_by'), "
-        "       EXISTS (SELECT 1 FROM requirements q WHERE q.record_id = r.id "
-        "               AND (q.education_text IS NOT NULL OR q.experience_text IS NOT NULL)) "
-        "FROM records r LEFT JOIN approvals a ON a.record_id = r.id "
-        "ORDER BY r.document_id, r.source_index");
+        "       (SELECT count(*) FROM task_results tr JOIN tasks t ON t.id = tr.task_id WHERE t.record_id = r.id)";
+    for (const Listed& l : listed) sql += ", " + l.sql;
+    sql +=
+        " FROM records r LEFT JOIN approvals a ON a.record_id = r.id LEFT JOIN requirements q ON q.record_id = r.id "
+        "ORDER BY r.document_id, r.source_index";
+    store::Stmt q = db.prepare(sql);
     while (q.step()) {
       RecordRow r;
       r.id = q.int64(0);
@@ -154,23 +213,15 @@ std::optional<Report> load(store::Db& db, const std::string& database_path, cons
       r.grammar = q.text(4);
       r.title = q.opt_text(5);
       r.structural_unit = q.opt_text(6);
-      r.department = q.opt_text(7);
-      r.division = q.opt_text(8);
-      r.direct_manager = q.opt_text(9);
-      r.position_group = q.opt_text(10);
-      r.purpose = q.opt_text(11);
-      r.appendix = q.opt_text(12);
-      r.page_first = static_cast<int>(q.int64(13));
-      r.page_last = static_cast<int>(q.int64(14));
-      r.tasks = q.int64(15);
-      r.results = q.int64(16);
-      r.languages = q.int64(17);
-      r.rights = q.int64(18);
-      r.responsibilities = q.int64(19);
-      r.subordinates = q.int64(20);
-      r.substitutes = q.int64(21);
-      r.substituted_by = q.int64(22);
-      r.has_requirements = q.int64(23) != 0;
+      r.direct_manager = q.opt_text(7);
+      r.appendix = q.opt_text(8);
+      r.page_first = static_cast<int>(q.int64(9));
+      r.page_last = static_cast<int>(q.int64(10));
+      if (!q.is_null(11)) r.coverage = q.real(11);
+      r.tasks = q.int64(12);
+      r.results = q.int64(13);
+      int column = 14;
+      for (const Listed& l : listed) r.fields.push_back(field_value(l, q, column++, r));
       count(report.records, r.status);
       record_doc[r.id] = {q.int64(1), r.index};
       if (auto it = docs.find(q.int64(1)); it != docs.end()) it->second.records.push_back(std::move(r));

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.h"
 #include "core/problem.h"
 #include "store/sqlite.h"
 
@@ -37,17 +38,28 @@ struct ProblemRow {
   std::optional<Box> box;          // PDF points, origin top-left
 };
 
+// One field of a record as the HTML report lists it (the registry's
+// labelled fields, core/fields.h): a value, or the length of a list.
+struct FieldValue {
+  const fields::Field* field = nullptr;   // its label names it
+  std::optional<std::string> text;   // a value's text ("yes" for a true flag); nullopt when the record has none
+  std::optional<int64_t> count;      // a list's number of entries (then `text` is nullopt)
+  std::string detail;                // more about it: "(12 results)" beside the tasks
+};
+
 // What a record's fields came to: enough to judge a parse at a glance.
 struct RecordRow {
   int64_t id = 0;
   int index = 1;
   std::string status, grammar;
-  std::optional<std::string> title, structural_unit, department, division, direct_manager, position_group,
-      purpose, appendix;
+  std::optional<std::string> title, structural_unit, direct_manager, appendix;
   int page_first = 0, page_last = 0;
-  int64_t tasks = 0, results = 0, languages = 0, rights = 0, responsibilities = 0, subordinates = 0,
-          substitutes = 0, substituted_by = 0;
-  bool has_requirements = false;   // education or experience stated
+  int64_t tasks = 0, results = 0;
+  std::optional<double> coverage;    // NULL for records stored before it was computed
+  std::vector<FieldValue> fields;    // in registry order
+
+  // True when no field holds a value or an entry.
+  bool nothing_extracted() const;
 };
 
 // Where the PDF is now, for the HTML report's page images.

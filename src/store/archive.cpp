@@ -1,11 +1,16 @@
 // archive.cpp — the import's writes: runs, documents with their records in
-// every table of schema/001_tables.sql, and paths.
+// every table of schema/001_tables.sql, and paths. A record's row and its
+// generic list tables follow the field registry (core/fields.h,
+// store/record_columns.h); the fields with tables of their own are written
+// by the dedicated code their Shape names.
 #include "store/archive.h"
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 
+#include "store/record_columns.h"
 #include "store/schema.h"
 
 namespace aj::store {
@@ -27,13 +32,40 @@ std::optional<std::string> iso_utc(const std::optional<std::time_t>& t) {
 
 std::string json_array(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
+// "?, ?, ?": n placeholders.
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+// The INSERT of a group's row: `key` (record's document_id or the record_id)
+// first, the registry's columns, then `trailing` columns.
+std::string row_insert(fields::Group g, std::string_view key, std::vector<std::string_view> trailing = {}) {
+  std::string columns = std::string(key) + ", " + row_column_list(g);
+  for (auto c : trailing) columns += ", " + std::string(c);
+  const size_t n = 1 + std::count(columns.begin(), columns.end(), ',');
+  return "INSERT INTO " + std::string(fields::group_table(g)) + "(" + columns + ") VALUES (" + placeholders(n) + ")";
+}
+
+void step_to_end(Stmt& q) {
+  while (q.step()) {
+  }
+}
+
 }  // namespace
 
 struct Archive::Statements {
   Stmt document, delete_records, file_document, file, drop_orphan, document_id;
   Stmt delete_directive, directive, directive_appendix, directive_repeal, directive_problem;
-  Stmt record, approval, signature, requirement, language, language_option, quality, competency, competency_item,
-      right, responsibility, position, task, task_result, section, problem;
+  Stmt record, requirement, signature;   // the groups' rows
+  std::vector<std::pair<const fields::Field*, Stmt>> text_tables;   // Place::text_table, one per field
+  Stmt position;                                                      // Place::position_list
+  Stmt approval, language, language_option, competency, competency_item, task, task_result, section, problem;
+
+  Stmt& text_table(const fields::Field& f) {
+    return std::find_if(text_tables.begin(), text_tables.end(), [&](const auto& t) { return t.first == &f; })->second;
+  }
 };
 
 Archive::Archive(std::unique_ptr<Db> db) : db_(std::move(db)), st_(std::make_unique<Statements>()) {}
@@ -99,28 +131,20 @@ std::unique_ptr<Archive> Archive::open(const std::string& path, std::string* err
       "mtime_ns = excluded.mtime_ns, import_run_id = excluded.import_run_id");
   s.drop_orphan = d.prepare(
       "DELETE FROM documents WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM files WHERE document_id = ?1)");
-  s.record = d.prepare(
-      "INSERT INTO records(document_id, source_file, source_index, page_first, page_last, contract_appendix, title, "
-      "structural_unit, department, division, team, direct_manager, substitutes_scope, substituted_by_scope, "
-      "purpose, position_group, special_conditions, work_tools, review_note, status, grammar, grammar_fingerprint) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.record = d.prepare(row_insert(fields::Group::record, "document_id", {"grammar_fingerprint"}));
+  s.requirement = d.prepare(row_insert(fields::Group::requirements, "record_id"));
+  s.signature = d.prepare(row_insert(fields::Group::signatures, "record_id"));
+  for (const fields::Field& f : fields::all())
+    if (f.place == fields::Place::text_table)
+      s.text_tables.emplace_back(
+          &f, d.prepare("INSERT INTO " + std::string(f.sql) + "(record_id, position, text) VALUES (?, ?, ?)"));
+  s.position = d.prepare("INSERT INTO position_lists(record_id, list, position, title) VALUES (?, ?, ?, ?)");
   s.approval = d.prepare(
       "INSERT INTO approvals(record_id, authority, date, directive_number, appendix) VALUES (?, ?, ?, ?, ?)");
-  s.signature = d.prepare(
-      "INSERT INTO signatures(record_id, has_employer, employer_name, employer_title, has_employee, employee_name, "
-      "digital) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  s.requirement = d.prepare(
-      "INSERT INTO requirements(record_id, education_text, education_level, education_fields, experience_text, "
-      "experience_years_min, experience_required, computer_skills, knowledge_and_skills) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.language = d.prepare("INSERT INTO languages(record_id, position, language, level, required) VALUES (?, ?, ?, ?, ?)");
   s.language_option = d.prepare("INSERT INTO language_options(language_id, position, code) VALUES (?, ?, ?)");
-  s.quality = d.prepare("INSERT INTO personal_qualities(record_id, position, text) VALUES (?, ?, ?)");
   s.competency = d.prepare("INSERT INTO competencies(record_id, position, group_name, name) VALUES (?, ?, ?, ?)");
   s.competency_item = d.prepare("INSERT INTO competency_items(competency_id, position, text) VALUES (?, ?, ?)");
-  s.right = d.prepare("INSERT INTO rights(record_id, position, text) VALUES (?, ?, ?)");
-  s.responsibility = d.prepare("INSERT INTO responsibilities(record_id, position, text) VALUES (?, ?, ?)");
-  s.position = d.prepare("INSERT INTO position_lists(record_id, list, position, title) VALUES (?, ?, ?, ?)");
   s.task = d.prepare("INSERT INTO tasks(record_id, position, number, text) VALUES (?, ?, ?, ?)");
   s.task_result = d.prepare("INSERT INTO task_results(task_id, position, text) VALUES (?, ?, ?)");
   s.section = d.prepare(
@@ -263,64 +287,95 @@ void Archive::insert_directive(const Directive& d, int64_t document_id) {
 }
 
 void Archive::insert_record(const Record& r, int64_t document_id, const std::string& grammar_fingerprint) {
+  using fields::Group;
   Statements& s = *st_;
-  s.record.run(document_id, r.source.file, r.source.index, r.source.page_first, r.source.page_last,
-               r.contract_appendix, r.title, r.structural_unit, r.department, r.division, r.team, r.direct_manager,
-               r.substitutes_scope, r.substituted_by_scope, r.purpose, r.position_group, r.special_conditions,
-               r.work_tools, r.review_note, status_name(r.status), r.grammar, grammar_fingerprint);
+  // The groups' rows: records, requirements (always), signatures (when there).
+  auto insert_row = [&](Stmt& q, Group g, int64_t key, const std::string* trailing) {
+    q.reset();
+    int i = 0;
+    q.bind(++i, key);
+    for (const fields::Field* f : row_fields(g)) bind_row_field(q, i, *f, r);
+    if (trailing) q.bind(++i, *trailing);
+    step_to_end(q);
+  };
+  insert_row(s.record, Group::record, document_id, &grammar_fingerprint);
   const int64_t id = db_->last_insert_rowid();
-  if (r.approval)
-    s.approval.run(id, r.approval->authority, r.approval->date, r.approval->directive_number, r.approval->appendix);
-  if (r.signatures) {
-    const auto& sig = *r.signatures;
-    const auto employer = sig.employer.value_or(Signatures::Employer{});
-    const auto employee = sig.employee.value_or(Signatures::Employee{});
-    s.signature.run(id, sig.employer.has_value(), employer.name, employer.title, sig.employee.has_value(),
-                    employee.name, sig.digital);
+  insert_row(s.requirement, Group::requirements, id, nullptr);
+  if (fields::group_present(Group::signatures, r)) insert_row(s.signature, Group::signatures, id, nullptr);
+
+  for (const fields::Field& f : fields::all()) {
+    switch (f.place) {
+      case fields::Place::column: break;
+      case fields::Place::text_table: {
+        const auto& items = fields::texts(f, r);
+        for (size_t i = 0; i < items.size(); ++i) s.text_table(f).run(id, int(i + 1), items[i]);
+        break;
+      }
+      case fields::Place::position_list: {
+        const auto& items = fields::texts(f, r);
+        for (size_t i = 0; i < items.size(); ++i) s.position.run(id, f.name, int(i + 1), items[i]);
+        break;
+      }
+      case fields::Place::dedicated: insert_tables(f.shape, r, id); break;
+    }
   }
-  const Requirements& q = r.requirements;
-  const Education education = q.education.value_or(Education{});
-  const std::optional<Experience>& experience = q.experience;
-  s.requirement.run(id, q.education ? Text(education.text) : std::nullopt, education.level, education.fields,
-                    experience ? Text(experience->text) : std::nullopt,
-                    experience ? experience->years_min : std::nullopt,
-                    experience ? std::optional<bool>(experience->required) : std::nullopt, q.computer_skills,
-                    q.knowledge_and_skills);
-  for (size_t i = 0; i < q.languages.size(); ++i) {
-    const Language& l = q.languages[i];
-    s.language.run(id, int(i + 1), l.language, l.level, l.required);
-    const int64_t language_id = db_->last_insert_rowid();
-    for (size_t k = 0; k < l.options.size(); ++k) s.language_option.run(language_id, int(k + 1), l.options[k]);
-  }
-  for (size_t i = 0; i < q.personal_qualities.size(); ++i) s.quality.run(id, int(i + 1), q.personal_qualities[i]);
-  for (size_t i = 0; i < r.competencies.size(); ++i) {
-    const Competency& c = r.competencies[i];
-    s.competency.run(id, int(i + 1), c.group, c.name);
-    const int64_t competency_id = db_->last_insert_rowid();
-    for (size_t k = 0; k < c.items.size(); ++k) s.competency_item.run(competency_id, int(k + 1), c.items[k]);
-  }
-  for (size_t i = 0; i < r.rights.size(); ++i) s.right.run(id, int(i + 1), r.rights[i]);
-  for (size_t i = 0; i < r.responsibilities.size(); ++i) s.responsibility.run(id, int(i + 1), r.responsibilities[i]);
-  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
-      {"subordinates", &r.subordinates}, {"substitutes", &r.substitutes}, {"substituted_by", &r.substituted_by}};
-  for (const auto& [list, items] : lists)
-    for (size_t i = 0; i < items->size(); ++i) s.position.run(id, list, int(i + 1), (*items)[i]);
-  for (size_t i = 0; i < r.tasks.size(); ++i) {
-    const Task& t = r.tasks[i];
-    s.task.run(id, int(i + 1), t.number, t.text);
-    const int64_t task_id = db_->last_insert_rowid();
-    for (size_t k = 0; k < t.results.size(); ++k) s.task_result.run(task_id, int(k + 1), t.results[k]);
-  }
-  for (size_t i = 0; i < r.sections.size(); ++i) {
-    const RawSection& sec = r.sections[i];
-    s.section.run(id, int(i + 1), sec.heading, sec.text, sec.page_first, sec.page_last);
-  }
-  for (size_t i = 0; i < r.problems.size(); ++i) {
-    const Problem& p = r.problems[i];
-    const auto corner = [&](double Box::*c) { return p.box ? std::optional<double>((*p.box).*c) : std::nullopt; };
-    s.problem.run(id, int(i + 1), code_name(p.code), severity_name(p.severity),
-                  p.page > 0 ? std::optional<int>(p.page) : std::nullopt, p.message, p.excerpt, corner(&Box::x0),
-                  corner(&Box::y0), corner(&Box::x1), corner(&Box::y1));
+}
+
+// The child tables of the fields with a shape of their own; the shapes kept
+// in a group's row (record_columns.cpp) have none.
+void Archive::insert_tables(fields::Shape shape, const Record& r, int64_t id) {
+  Statements& s = *st_;
+  switch (shape) {
+    case fields::Shape::approval:
+      if (r.approval)
+        s.approval.run(id, r.approval->authority, r.approval->date, r.approval->directive_number,
+                       r.approval->appendix);
+      break;
+    case fields::Shape::tasks:
+      for (size_t i = 0; i < r.tasks.size(); ++i) {
+        const Task& t = r.tasks[i];
+        s.task.run(id, int(i + 1), t.number, t.text);
+        const int64_t task_id = db_->last_insert_rowid();
+        for (size_t k = 0; k < t.results.size(); ++k) s.task_result.run(task_id, int(k + 1), t.results[k]);
+      }
+      break;
+    case fields::Shape::languages:
+      for (size_t i = 0; i < r.requirements.languages.size(); ++i) {
+        const Language& l = r.requirements.languages[i];
+        s.language.run(id, int(i + 1), l.language, l.level, l.required);
+        const int64_t language_id = db_->last_insert_rowid();
+        for (size_t k = 0; k < l.options.size(); ++k) s.language_option.run(language_id, int(k + 1), l.options[k]);
+      }
+      break;
+    case fields::Shape::competencies:
+      for (size_t i = 0; i < r.competencies.size(); ++i) {
+        const Competency& c = r.competencies[i];
+        s.competency.run(id, int(i + 1), c.group, c.name);
+        const int64_t competency_id = db_->last_insert_rowid();
+        for (size_t k = 0; k < c.items.size(); ++k) s.competency_item.run(competency_id, int(k + 1), c.items[k]);
+      }
+      break;
+    case fields::Shape::sections:
+      for (size_t i = 0; i < r.sections.size(); ++i) {
+        const RawSection& sec = r.sections[i];
+        s.section.run(id, int(i + 1), sec.heading, sec.text, sec.page_first, sec.page_last);
+      }
+      break;
+    case fields::Shape::problems:
+      for (size_t i = 0; i < r.problems.size(); ++i) {
+        const Problem& p = r.problems[i];
+        const auto corner = [&](double Box::*c) { return p.box ? std::optional<double>((*p.box).*c) : std::nullopt; };
+        s.problem.run(id, int(i + 1), code_name(p.code), severity_name(p.severity),
+                      p.page > 0 ? std::optional<int>(p.page) : std::nullopt, p.message, p.excerpt,
+                      corner(&Box::x0), corner(&Box::y0), corner(&Box::x1), corner(&Box::y1));
+      }
+      break;
+    case fields::Shape::none:
+    case fields::Shape::source:
+    case fields::Shape::education:
+    case fields::Shape::experience:
+    case fields::Shape::employer:
+    case fields::Shape::employee: break;
   }
 }
 

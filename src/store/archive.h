@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/directive.h"
+#include "core/fields.h"
 #include "core/record.h"
 #include "core/doc_info.h"
 #include "store/sqlite.h"
@@ -90,6 +91,7 @@ class Archive {
   struct Statements;
   void link(const FileStat& file, int64_t document_id);   // and drops the document the path leaves, if orphaned
   void insert_record(const Record& r, int64_t document_id, const std::string& grammar_fingerprint);
+  void insert_tables(fields::Shape shape, const Record& r, int64_t record_id);
   void insert_directive(const Directive& d, int64_t document_id);
   bool commit_or_rollback(const std::string& what, std::string* error);
 

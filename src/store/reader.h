@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.h"
 #include "core/record.h"
 #include "store/sqlite.h"
 
@@ -27,6 +28,7 @@ class RecordReader {
 
  private:
   struct Statements;
+  void read_tables(fields::Shape shape, int64_t record_id, Record& r);
   Db& db_;
   std::unique_ptr<Statements> st_;
 };
