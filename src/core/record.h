@@ -102,6 +102,7 @@ struct Record {
   Text work_tools, review_note;
   std::optional<Signatures> signatures;
   Status status = Status::failed;
+  double coverage = 0.0;  // characters taken by fields / body characters (1.0: every line went somewhere)
   std::vector<Problem> problems;
   std::string grammar;               // which grammar built it; not in the contract's JSON
   std::vector<RawSection> sections;  // not in the contract's JSON

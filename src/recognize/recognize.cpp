@@ -1,9 +1,11 @@
 // recognize.cpp — choosing a grammar, cutting sections, running the readers,
-// and deciding the record's status (see recognize.h).
+// and a document's records as a whole (see recognize.h).
 #include "recognize/recognize.h"
 
 #include <set>
 
+#include "core/status.h"
+#include "recognize/directive.h"
 #include "recognize/reading.h"
 #include "recognize/values.h"
 
@@ -60,6 +62,19 @@ std::vector<SectionLines> cut_sections(const Grammar& g, const layout::Layout& l
   return out;
 }
 
+// Characters of the lines something took (a heading, a label or value, a
+// skip rule) over the characters of every body line; spaces not counted.
+double coverage(const layout::Layout& layout, const Builder& b) {
+  size_t taken = 0, all = 0;
+  for (size_t i = 0; i < layout.lines.size(); ++i) {
+    size_t n = 0;
+    for (unsigned char ch : layout.lines[i].text) n += (ch & 0xC0) != 0x80 && ch != ' ';
+    all += n;
+    if (b.taken(static_cast<int>(i))) taken += n;
+  }
+  return all == 0 ? 0.0 : static_cast<double>(taken) / static_cast<double>(all);
+}
+
 }  // namespace
 
 Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens)
@@ -88,7 +103,7 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
   return {best, best_score};
 }
 
-Record Recognizer::recognize(const layout::Layout& layout, const std::string& file_name) const {
+Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name) const {
   Builder b(layout, set_.common, hyphens_);
   Record& r = b.record();
   r.source = Source{file_name, 1, 1, static_cast<int>(std::max<size_t>(1, layout.pages.size()))};
@@ -98,7 +113,6 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
     b.problem(Code::no_grammar_matched, 1,
               "no grammar recognised this layout (best: " + (grammar ? grammar->name : std::string("none")) +
                   ", score " + std::to_string(score) + "; add a grammar under grammars/)");
-    r.status = Status::failed;
     return r;
   }
   r.grammar = grammar->name;
@@ -162,13 +176,45 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
               excerpt, box);
     i = j;
   }
-
-  bool doubt = false;
-  for (const auto& p : r.problems)
-    doubt = doubt || p.severity != Severity::info || p.code == Code::hyphen_uncertain;
-  bool anything = r.title || !r.tasks.empty();
-  r.status = !anything ? Status::failed : doubt ? Status::partial : Status::ok;
+  r.coverage = coverage(layout, b);
   return r;
+}
+
+Document Recognizer::read_document(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                                   const std::string& file_name) const {
+  Document out;
+  const int pages = static_cast<int>(std::max<size_t>(1, layout.pages.size()));
+  auto settle = [&](Record r, int page_first, int page_last) {
+    for (const auto& prob : page_problems)
+      if (prob.page == 0 || (prob.page >= page_first && prob.page <= page_last)) r.problems.insert(r.problems.begin(), prob);
+    return r;
+  };
+  const Split split = split_document(layout, set_);
+  if (split.appendices.size() < 2 && !split.grammar) {
+    out.records.push_back(settle(read_one(layout, file_name), 1, pages));
+  } else {
+    // A directive, or several stamped job descriptions: one record per appendix.
+    for (size_t k = 0; k < split.appendices.size(); ++k) {
+      const auto& lines = split.appendices[k];
+      Record r = read_one(sublayout(layout, lines), file_name);
+      const int first = layout.lines[lines.front()].page, last = layout.lines[lines.back()].page;
+      r.source = Source{file_name, static_cast<int>(k + 1), first, last};
+      out.records.push_back(settle(std::move(r), first, last));
+    }
+    if (split.grammar) {
+      out.directive = read_directive(layout, split.body, *split.grammar, set_.dates, file_name);
+      check_appendices(*out.directive, out.records);
+    }
+    if (out.records.empty()) {
+      // A directive whose appendices are not in this PDF: still one (failed) record, saying so.
+      Record r;
+      r.source = Source{file_name, 1, 1, pages};
+      r.problems.push_back(Problem::make(Code::no_grammar_matched, 1, "a directive with no job description appended"));
+      out.records.push_back(settle(std::move(r), 1, pages));
+    }
+  }
+  for (auto& r : out.records) derive_status(r);
+  return out;
 }
 
 }  // namespace aj::recognize
