@@ -74,7 +74,8 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     if (!more) return;
     dst = dst ? *dst + " " + *more : *more;
   };
-  fields_set_.push_back(field);
+  // Present only with a value: an empty one leaves a required field missing.
+  if (std::any_of(v.begin(), v.end(), [](const Piece& p) { return !trim(p.text).empty(); })) fields_set_.push_back(field);
 
   if (field == "title") r.title = text();
   else if (field == "direct_manager") r.direct_manager = text();

@@ -46,16 +46,34 @@ HeadingAt heading_at(const Grammar& g, const layout::Layout& layout, size_t i) {
   return {};
 }
 
-// The lines under each heading, in reading order; the preamble first.
-std::vector<SectionLines> cut_sections(const Grammar& g, const layout::Layout& layout) {
+// A line the grammar itself reads as a field label or skips: not a heading, whatever it looks like.
+bool grammar_reads(const Grammar& g, const std::string& text) {
+  for (const auto& s : g.sections) {
+    for (const auto& f : s.fields)
+      if (label_alone(*f.label, text)) return true;
+    for (const auto& p : s.skip)
+      if (RE2::FullMatch(text, *p)) return true;
+  }
+  return false;
+}
+
+// The lines under each heading, in reading order; the preamble first. A
+// heading no section of the grammar knows opens an unknown section, so its
+// lines are reported rather than read as the previous section's.
+std::vector<SectionLines> cut_sections(const Grammar& g, const Known& known, const layout::Layout& layout) {
   std::vector<SectionLines> out(1);
   for (size_t i = 0; i < layout.lines.size(); ++i) {
     const HeadingAt h = heading_at(g, layout, i);
     if (!h.section) {
+      const auto& l = layout.lines[i];
+      if (looks_like_heading(l, known) && !grammar_reads(g, l.text)) {
+        out.push_back(SectionLines{nullptr, true, {static_cast<int>(i)}, 1, l.text});
+        continue;
+      }
       out.back().lines.push_back(static_cast<int>(i));
       continue;
     }
-    out.push_back(SectionLines{h.section, {}, h.lines, h.text});
+    out.push_back(SectionLines{h.section, false, {}, h.lines, h.text});
     for (size_t k = 0; k < h.lines; ++k) out.back().lines.push_back(static_cast<int>(i + k));
     i += h.lines - 1;
   }
@@ -78,7 +96,15 @@ double coverage(const layout::Layout& layout, const Builder& b) {
 }  // namespace
 
 Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens)
-    : set_(grammars), hyphens_(hyphens) {}
+    : set_(grammars), hyphens_(hyphens), known_(std::make_unique<Known>()) {
+  for (const auto& g : set_.grammars)
+    for (const auto& s : g.sections) {
+      known_->headings.push_back(s.heading);
+      for (const auto& f : s.fields) known_->labels.push_back(f.label);
+    }
+}
+
+Recognizer::~Recognizer() = default;
 
 std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) const {
   const Grammar* best = nullptr;
@@ -105,6 +131,7 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
 
 Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name) const {
   Builder b(layout, set_.common, hyphens_);
+  b.set_known(*known_);
   Record& r = b.record();
   r.source = Source{file_name, 1, 1, static_cast<int>(std::max<size_t>(1, layout.pages.size()))};
   auto [grammar, score] = choose(layout);
@@ -117,8 +144,17 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
   }
   r.grammar = grammar->name;
 
-  auto sections = cut_sections(*grammar, layout);
+  auto sections = cut_sections(*grammar, *known_, layout);
+  std::vector<bool> reported(layout.lines.size(), false);   // lines a problem of their own names
   for (const auto& s : sections) {
+    if (s.unknown) {
+      const auto& l = layout.lines[s.lines.front()];
+      b.problem(Code::section_unknown, l.page,
+                "a heading no section of grammar '" + grammar->name + "' knows; its lines are left unread", l.text,
+                l.box);
+      reported[s.lines.front()] = true;
+      continue;
+    }
     if (!s.section) {
       read_preamble(*grammar, s, b);
       continue;
@@ -157,9 +193,26 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
       if (f.required && !b.has(f.field))
         b.problem(Code::field_missing, 0, "field '" + f.field + "' of section '" + sec.name + "' not found");
   }
-  // Text no field took, one problem per run of consecutive lines.
+  // Text no field took: a line that looks like a label is label_unknown on
+  // its own; the rest is text_unassigned, one problem per run of lines.
+  auto label_like = [&](size_t i) {
+    const auto& l = layout.lines[i];
+    if (looks_like_label(l, *known_)) return true;
+    // The first cell of a label | value table row with a value beside it.
+    if (l.table < 0 || l.column != 0 || !l.para_start || layout.tables[l.table].columns.size() < 2) return false;
+    for (const auto& o : layout.lines)
+      if (o.table == l.table && o.row == l.row && o.column >= 1) return true;
+    return false;
+  };
+  for (size_t i = 0; i < layout.lines.size(); ++i)
+    if (!b.taken(static_cast<int>(i)) && !reported[i] && label_like(i)) {
+      const auto& l = layout.lines[i];
+      b.problem(Code::label_unknown, l.page, "a label no field of this section knows; its value is left unread", l.text,
+                l.box);
+      reported[i] = true;
+    }
   for (size_t i = 0; i < layout.lines.size();) {
-    if (b.taken(static_cast<int>(i))) {
+    if (b.taken(static_cast<int>(i)) || reported[i]) {
       ++i;
       continue;
     }
@@ -167,7 +220,8 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     std::string excerpt;
     Box box = first.box;
     size_t j = i;
-    for (; j < layout.lines.size() && !b.taken(static_cast<int>(j)) && layout.lines[j].page == first.page; ++j) {
+    for (; j < layout.lines.size() && !b.taken(static_cast<int>(j)) && !reported[j] && layout.lines[j].page == first.page;
+         ++j) {
       excerpt += (excerpt.empty() ? "" : " ") + layout.lines[j].text;
       const auto& bx = layout.lines[j].box;
       box = Box{std::min(box.x0, bx.x0), std::min(box.y0, bx.y0), std::max(box.x1, bx.x1), std::max(box.y1, bx.y1)};

@@ -15,6 +15,7 @@
 // the record of their page, and settles each record's status.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +34,12 @@ struct Document {
   std::optional<Directive> directive;
 };
 
+struct Known;
+
 class Recognizer {
  public:
   Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens);
+  ~Recognizer();
 
   // A document's analysed layout → its records and directive, each record's
   // status set. `page_problems` are the extraction's (a page without text):
@@ -52,6 +56,7 @@ class Recognizer {
 
   const GrammarSet& set_;
   const hyphen::Resolver& hyphens_;
+  std::unique_ptr<Known> known_;   // every grammar's headings and labels
 };
 
 }  // namespace aj::recognize
