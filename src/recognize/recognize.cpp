@@ -146,8 +146,10 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
 
   auto sections = cut_sections(*grammar, *known_, layout);
   std::vector<bool> reported(layout.lines.size(), false);   // lines a problem of their own names
+  std::vector<bool> unread(layout.lines.size(), false);     // lines under an unknown heading
   for (const auto& s : sections) {
     if (s.unknown) {
+      for (int i : s.lines) unread[i] = true;
       const auto& l = layout.lines[s.lines.front()];
       b.problem(Code::section_unknown, l.page,
                 "a heading no section of grammar '" + grammar->name + "' knows; its lines are left unread", l.text,
@@ -205,7 +207,7 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     return false;
   };
   for (size_t i = 0; i < layout.lines.size(); ++i)
-    if (!b.taken(static_cast<int>(i)) && !reported[i] && label_like(i)) {
+    if (!b.taken(static_cast<int>(i)) && !reported[i] && !unread[i] && label_like(i)) {
       const auto& l = layout.lines[i];
       b.problem(Code::label_unknown, l.page, "a label no field of this section knows; its value is left unread", l.text,
                 l.box);
