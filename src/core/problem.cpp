@@ -30,6 +30,8 @@ constexpr std::array kCodes{
     CodeInfo{Code::list_unsplit, "list_unsplit", Severity::warning, "a list of positions could not be split with confidence"},
     CodeInfo{Code::value_invalid, "value_invalid", Severity::warning, "a value failed its parser (CEFR level, date, number)"},
     CodeInfo{Code::directive_mismatch, "directive_mismatch", Severity::warning, "a directive's list of appendices disagrees with the appendices found"},
+    CodeInfo{Code::section_unknown, "section_unknown", Severity::warning, "a heading no section of the grammar knows (with its text and box); its lines are left unread"},
+    CodeInfo{Code::label_unknown, "label_unknown", Severity::warning, "a label no field of its section knows (with its text and box); its value is left unread"},
 };
 
 const CodeInfo& info(Code c) {

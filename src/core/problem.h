@@ -43,6 +43,8 @@ enum class Code {
   list_unsplit,          // a position list could not be split with confidence
   value_invalid,         // a value failed its parser (CEFR level, date, number)
   directive_mismatch,    // a directive's list of appendices disagrees with its appendices
+  section_unknown,       // a heading no section of the grammar knows; its lines are left unread
+  label_unknown,         // a label no field of its section knows; its value is left unread
 };
 
 std::string_view code_name(Code);

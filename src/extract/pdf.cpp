@@ -4,6 +4,7 @@
 //  - load_* returns nullptr with no reason; the reason goes to the debug
 //    callback, so we capture the last message per thread;
 //  - a user-password PDF loads, as a locked document;
+//  - a damaged page tree loads, as a document of no page (pdf_damaged);
 //  - text_list() coordinates are points with a top-left origin at rotation 0;
 //  - font names keep the subset prefix "ABCDEF+"; we strip it.
 #include "extract/pdf.h"
@@ -125,6 +126,16 @@ Document Extractor::load_bytes(std::string_view bytes) const {
     Document out;
     out.info.encrypted = true;
     out.problems.push_back(Problem::make(Code::pdf_encrypted, 0, "the PDF is locked with a user password"));
+    return out;
+  }
+  // A page tree Poppler cannot walk (objects that contain each other, a
+  // /Count past the objects there are) opens as a document of no page.
+  if (doc->pages() <= 0) {
+    Document out;
+    out.problems.push_back(Problem::make(
+        Code::pdf_damaged, 0,
+        "the PDF opens but no page can be read from its page tree" +
+            (g_last_poppler_message.empty() ? std::string() : ": " + g_last_poppler_message)));
     return out;
   }
   return read(doc.get());

@@ -1,11 +1,11 @@
-// pipeline.cpp — extract → layout → recognise, with failures as records.
+// pipeline.cpp — extract → layout → recognise; an unreadable file is a failed record.
 #include "pipeline/pipeline.h"
 
 #include <filesystem>
 
+#include "core/status.h"
 #include "normalize/hyphen.h"
 #include "pipeline/layout_options.h"
-#include "recognize/directive.h"
 #include "recognize/recognize.h"
 
 namespace aj::pipeline {
@@ -40,56 +40,21 @@ std::unique_ptr<Pipeline> Pipeline::create(recognize::GrammarSet grammars, std::
 
 namespace {
 
-Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, extract::Document doc, const std::string& name) {
+Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract::Document& doc, const std::string& name) {
   Parsed out;
   out.info = doc.info;
   const std::string file = std::filesystem::path(name).filename().string();
   if (!doc.readable()) {
     Record r;
     r.source = Source{file, 1, 1, std::max(1, doc.info.pages)};
-    r.status = Status::failed;
     r.problems = doc.problems;
+    derive_status(r);
     out.records.push_back(std::move(r));
     return out;
   }
-  auto layout = layout::analyse(doc, p.layout_options());
-  bool has_text = false;
-  for (const auto& page : doc.pages) has_text = has_text || !page.words.empty();
-  // Page-level problems (a page without text) go to the record on that page.
-  auto finish_record = [&](Record r, int page_first, int page_last) {
-    for (const auto& prob : doc.problems)
-      if (prob.page == 0 || (prob.page >= page_first && prob.page <= page_last)) r.problems.insert(r.problems.begin(), prob);
-    if (!has_text) r.status = Status::failed;
-    else if (!r.problems.empty() && r.status == Status::ok) r.status = Status::partial;
-    return r;
-  };
-
-  auto split = recognize::split_document(layout, p.grammars());
-  if (split.appendices.size() < 2 && !split.grammar) {
-    Record r = rec.recognize(layout, file);
-    out.records.push_back(finish_record(std::move(r), 1, static_cast<int>(doc.pages.size())));
-    return out;
-  }
-  // A directive, or several stamped job descriptions: one record per appendix.
-  for (size_t k = 0; k < split.appendices.size(); ++k) {
-    const auto& lines = split.appendices[k];
-    Record r = rec.recognize(recognize::sublayout(layout, lines), file);
-    const int first = layout.lines[lines.front()].page, last = layout.lines[lines.back()].page;
-    r.source = Source{file, static_cast<int>(k + 1), first, last};
-    out.records.push_back(finish_record(std::move(r), first, last));
-  }
-  if (split.grammar) {
-    out.directive = recognize::read_directive(layout, split.body, *split.grammar, p.grammars().dates, file);
-    recognize::check_appendices(*out.directive, out.records);
-  }
-  if (out.records.empty()) {
-    // A directive whose appendices are not in this PDF: still one (failed) record, saying so.
-    Record r;
-    r.source = Source{file, 1, 1, static_cast<int>(doc.pages.size())};
-    r.status = Status::failed;
-    r.problems.push_back(Problem::make(Code::no_grammar_matched, 1, "a directive with no job description appended"));
-    out.records.push_back(std::move(r));
-  }
+  recognize::Document read = rec.read_document(layout::analyse(doc, p.layout_options()), doc.problems, file);
+  out.records = std::move(read.records);
+  out.directive = std::move(read.directive);
   return out;
 }
 
@@ -106,5 +71,6 @@ Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_nam
 const recognize::GrammarSet& Pipeline::grammars() const { return impl_->grammars; }
 const extract::Extractor& Pipeline::extractor() const { return impl_->extractor; }
 const layout::Options& Pipeline::layout_options() const { return impl_->layout_options; }
+const recognize::Recognizer& Pipeline::recognizer() const { return *impl_->recognizer; }
 
 }  // namespace aj::pipeline

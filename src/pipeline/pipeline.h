@@ -17,6 +17,7 @@
 #include "extract/pdf.h"
 #include "layout/layout.h"
 #include "recognize/grammar.h"
+#include "recognize/recognize.h"
 
 namespace aj::pipeline {
 
@@ -41,6 +42,8 @@ class Pipeline {
   const recognize::GrammarSet& grammars() const;
   const extract::Extractor& extractor() const;
   const layout::Options& layout_options() const;
+  // The recognition stage alone, for reading a layout already in memory (the mutation tests).
+  const recognize::Recognizer& recognizer() const;
 
  private:
   Pipeline();

@@ -133,7 +133,8 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     if (t.empty()) return std::nullopt;
     return t;
   };
-  fields_set_.push_back(field);
+  // Present only with a value: an empty one leaves a required field missing.
+  if (std::any_of(v.begin(), v.end(), [](const Piece& p) { return !trim(p.text).empty(); })) fields_set_.push_back(field);
   const fields::Field* f = fields::fillable(field);
   if (!f) return;   // the grammar loader admits no other names
 

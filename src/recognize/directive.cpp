@@ -241,7 +241,6 @@ void check_appendices(Directive& d, std::vector<Record>& records) {
     d.problems.push_back(Problem::make(Code::directive_mismatch, d.page_first, msg));
     for (auto& r : records) {
       r.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
-      if (r.status == Status::ok) r.status = Status::partial;
     }
   }
   for (size_t k = 0; k < records.size(); ++k) {
@@ -263,7 +262,6 @@ void check_appendices(Directive& d, std::vector<Record>& records) {
                         listed->title + "'";
       d.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
       r.problems.push_back(Problem::make(Code::directive_mismatch, r.source.page_first, msg));
-      if (r.status == Status::ok) r.status = Status::partial;
     }
   }
 }

@@ -5,6 +5,12 @@
 // (same page, or an earlier page) and, in a row of labels (a grid), to the
 // label whose column it stands in. This reads a label | value table, a
 // label-row-over-value-row grid and labels stacked over their values alike.
+//
+// A value never swallows another field's label: a line that some loaded
+// grammar would read as a label (looks_like_label) ends the value above it
+// and is left for the unassigned-text report; so is a value that stands in
+// a table row or grid column whose label is gone, and a stacked value cut
+// off from its label by a blank line.
 #include <algorithm>
 #include <cctype>
 
@@ -122,7 +128,46 @@ int labels_in_row(const std::vector<Hit>& hits, const layout::Line& l, const Bui
   return n;
 }
 
+// Gap between two lines of one page wider than a line: a blank line.
+bool blank_line_between(const layout::Line& above, const layout::Line& below) {
+  return above.page == below.page && below.box.y0 - above.box.y1 > std::max(above.box.height(), below.box.height());
+}
+
+// Where a label can stand: outside tables, or in a table's first column.
+bool label_position(const layout::Line& l) { return !l.bullet && (l.table < 0 || l.column == 0); }
+
 }  // namespace
+
+bool label_alone(const RE2& label, const std::string& text) {
+  re2::StringPiece whole;
+  if (!label.Match(text, 0, text.size(), RE2::ANCHOR_START, &whole, 1)) return false;
+  size_t end = whole.size();
+  while (end < text.size() && text[end] == ' ') ++end;
+  return end == text.size() || text[end] == ':';
+}
+
+bool looks_like_label(const layout::Line& l, const Known& known) {
+  // An item number and at most four words before a colon: "1.7. Töökoht:", "5.4. Muud nõuded:".
+  static const RE2 numbered(R"(^\d{1,2}(\.\d{1,2})+\.?\s+[^\s:]+(\s+[^\s:]+){0,3}\s*:)");
+  // A table cell that is an item number and at most four words, as in a grid's row of labels: "1.4 Kes asendab".
+  static const RE2 numbered_cell(R"(^\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}[^\s:]*(\s+[^\s:]+){0,3}$)");
+  if (l.table >= 0 && l.para_start && !l.text.ends_with(".") && RE2::FullMatch(l.text, numbered_cell)) return true;
+  if (!label_position(l)) return false;
+  if (RE2::PartialMatch(l.text, numbered)) return true;
+  for (const auto& p : known.labels)
+    if (label_alone(*p, l.text)) return true;
+  return false;
+}
+
+bool looks_like_heading(const layout::Line& l, const Known& known) {
+  // One item number, then words with no sentence punctuation: "2. Peamised ülesanded", "IV. ÕIGUSED".
+  static const RE2 numbered(R"(^(\d{1,2}\.|[IVX]{1,4}\.)\s+\p{Lu}[^.;,:!?]{0,80}$)");
+  if (!l.para_start || !label_position(l)) return false;
+  if (RE2::FullMatch(l.text, numbered)) return true;
+  for (const auto& p : known.headings)
+    if (RE2::FullMatch(l.text, *p)) return true;
+  return false;
+}
 
 void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
   std::vector<Hit> hits;
@@ -176,14 +221,50 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       matched = true;
       break;
     }
-    if (!matched) values.push_back(i);
+    // Another grammar's label, or a numbered one: it ends the value above
+    // and is left for the report (label_unknown), never glued on.
+    if (!matched && !looks_like_label(l, b.known())) values.push_back(i);
   }
+  // In a table, a label stands beside its value (other text in its row) or
+  // over it (a grid: its row holds only labels).
+  auto beside = [&](const Hit& h) {
+    const auto& lab = b.line(h.line);
+    for (int i : values) {
+      const auto& o = b.line(i);
+      if (o.table == lab.table && o.row == lab.row && o.column != lab.column) return true;
+    }
+    return false;
+  };
+  std::vector<bool> closed(hits.size(), false);
   for (int i : values) {
     const auto& v = b.line(i);
     int o = owner_of(hits, v, b);
     if (o < 0) continue;  // before any label: left for the unassigned-text report
     Hit& h = hits[o];
     const auto& lab = b.line(h.line);
+    if (lab.table >= 0 && b.layout().tables[lab.table].columns.size() >= 2) {
+      // Beside its value, a label owns its own row only (a row whose label
+      // cell is empty or unknown is no one's); over it, only its column, in
+      // its own table or, from a table's last row, in the table below.
+      const auto& table = b.layout().tables[lab.table];
+      const bool below = v.table == lab.table + 1 && lab.row + 1 == static_cast<int>(table.rows.size());
+      if (beside(h) ? v.table == lab.table && v.row != lab.row
+                    : v.table >= 0 && ((v.table != lab.table && !below) || v.column != lab.column))
+        continue;
+    }
+    // Labels stacked over their values: a blank line ends the value, and so
+    // does a line set like the labels (bold after a plain value; a bold
+    // "Name:" is a sub-heading of the value); what follows, up to the next
+    // label, has lost its label.
+    if (lab.table < 0 && v.table < 0 && h.field->whole_line) {
+      if (closed[o]) continue;
+      const layout::Line* prev = h.value.empty() ? nullptr : h.value.back().line;
+      const bool set_as_label = lab.bold && v.bold && prev && !prev->bold && !v.text.ends_with(':');
+      if (prev && (blank_line_between(*prev, v) || set_as_label)) {
+        closed[o] = true;
+        continue;
+      }
+    }
     // A label in a label | value table owns only lines of a table: a
     // paragraph after the table is not its last row's value.
     if (lab.table >= 0 && b.layout().tables[lab.table].columns.size() >= 2 && v.table < 0) continue;
@@ -219,7 +300,7 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
       for (size_t j = k + 1; j < s.lines.size(); ++j) {
         const auto& n = b.line(s.lines[j]);
         if (b.taken(s.lines[j]) || n.para_start || n.bullet || n.table != b.line(i).table ||
-            n.column != b.line(i).column)
+            n.column != b.line(i).column || looks_like_label(n, b.known()))
           break;
         b.take(s.lines[j]);
         v.push_back(piece_of(n, false));
@@ -256,7 +337,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       tasks.push_back(TaskDraft{i, std::string(number), {Piece{std::string(in), &l, true, false}}, {}});
       continue;
     }
-    if (tasks.empty()) continue;  // unassigned
+    if (tasks.empty() || looks_like_label(l, b.known())) continue;  // unassigned
     b.take(i);
     TaskDraft& t = tasks.back();
     re2::StringPiece rest(l.text);
@@ -293,6 +374,7 @@ void read_list(const Section& sec, const SectionLines& s, Builder& b) {
   for (int i : s.lines) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
+    if (!skipped(sec.skip, l.text) && looks_like_label(l, b.known())) continue;  // unassigned
     b.take(i);
     if (skipped(sec.skip, l.text)) continue;
     Piece p = piece_of(l, v.empty());
@@ -310,8 +392,10 @@ void read_text(const Section& sec, const SectionLines& s, Builder& b) {
   Value v;
   for (int i : s.lines) {
     if (b.taken(i)) continue;
+    const bool skip = skipped(sec.skip, b.line(i).text);
+    if (!skip && looks_like_label(b.line(i), b.known())) continue;  // unassigned
     b.take(i);
-    if (!skipped(sec.skip, b.line(i).text)) v.push_back(piece_of(b.line(i), v.empty()));
+    if (!skip) v.push_back(piece_of(b.line(i), v.empty()));
   }
   if (!v.empty()) b.set(sec.field, v, "");
 }

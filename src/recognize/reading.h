@@ -21,9 +21,29 @@ struct Piece {
 };
 using Value = std::vector<Piece>;
 
+// What every loaded grammar knows (_common.toml's item numbers included):
+// a line that one of them would read as a heading or a label is never text
+// of another field, even where the grammar reading the document has no
+// place for it.
+struct Known {
+  std::vector<Pattern> headings;   // every section heading of every grammar (full match)
+  std::vector<Pattern> labels;     // every field label of every grammar (at a line's start)
+};
+
+// A line that opens a field: a label some grammar knows, alone on its line
+// or before ':', or a numbered label ("1.6. Word:"). Only where a label can
+// stand: outside tables or in a table's first column.
+bool looks_like_label(const layout::Line& l, const Known& known);
+// A line that opens a section: some grammar's heading, or a numbered
+// heading ("2. Word word", "IV. WORD") of no grammar; it starts a paragraph.
+bool looks_like_heading(const layout::Line& l, const Known& known);
+// The label at the start of `text` ends the line or comes before ':'.
+bool label_alone(const RE2& label, const std::string& text);
+
 // A run of lines under one heading (the preamble has no heading).
 struct SectionLines {
-  const Section* section = nullptr;   // nullptr for the preamble
+  const Section* section = nullptr;   // nullptr for the preamble and for an unknown section
+  bool unknown = false;               // under a heading no section of the grammar knows (section_unknown)
   std::vector<int> lines;             // indices into Layout::lines, reading order
   size_t heading_lines = 0;           // the first lines that are the heading (wrapped: more than one)
   std::string heading;                // their text, joined
@@ -40,6 +60,9 @@ class Builder {
   const layout::Line& line(int i) const { return layout_.lines[i]; }
   const layout::Layout& layout() const { return layout_; }
   const Common& common() const { return common_; }
+  // What all grammars know; set by the recogniser before any reader runs.
+  void set_known(const Known& known) { known_ = &known; }
+  const Known& known() const { return *known_; }
 
   // Text of pieces joined as one paragraph (hyphens resolved, spaces collapsed).
   std::string join(const Value& v);
@@ -59,6 +82,7 @@ class Builder {
   const Common& common_;
   const hyphen::Resolver& hyphens_;
   hyphen::Vocabulary vocab_;
+  const Known* known_ = nullptr;
   std::vector<bool> taken_;
   std::vector<std::string> fields_set_;
   Record record_;

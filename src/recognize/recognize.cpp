@@ -1,9 +1,11 @@
 // recognize.cpp — choosing a grammar, cutting sections, running the readers,
-// and deciding the record's status (see recognize.h).
+// and a document's records as a whole (see recognize.h).
 #include "recognize/recognize.h"
 
 #include <set>
 
+#include "core/status.h"
+#include "recognize/directive.h"
 #include "recognize/reading.h"
 #include "recognize/values.h"
 
@@ -44,26 +46,65 @@ HeadingAt heading_at(const Grammar& g, const layout::Layout& layout, size_t i) {
   return {};
 }
 
-// The lines under each heading, in reading order; the preamble first.
-std::vector<SectionLines> cut_sections(const Grammar& g, const layout::Layout& layout) {
+// A line the grammar itself reads as a field label or skips: not a heading, whatever it looks like.
+bool grammar_reads(const Grammar& g, const std::string& text) {
+  for (const auto& s : g.sections) {
+    for (const auto& f : s.fields)
+      if (label_alone(*f.label, text)) return true;
+    for (const auto& p : s.skip)
+      if (RE2::FullMatch(text, *p)) return true;
+  }
+  return false;
+}
+
+// The lines under each heading, in reading order; the preamble first. A
+// heading no section of the grammar knows opens an unknown section, so its
+// lines are reported rather than read as the previous section's.
+std::vector<SectionLines> cut_sections(const Grammar& g, const Known& known, const layout::Layout& layout) {
   std::vector<SectionLines> out(1);
   for (size_t i = 0; i < layout.lines.size(); ++i) {
     const HeadingAt h = heading_at(g, layout, i);
     if (!h.section) {
+      const auto& l = layout.lines[i];
+      if (looks_like_heading(l, known) && !grammar_reads(g, l.text)) {
+        out.push_back(SectionLines{nullptr, true, {static_cast<int>(i)}, 1, l.text});
+        continue;
+      }
       out.back().lines.push_back(static_cast<int>(i));
       continue;
     }
-    out.push_back(SectionLines{h.section, {}, h.lines, h.text});
+    out.push_back(SectionLines{h.section, false, {}, h.lines, h.text});
     for (size_t k = 0; k < h.lines; ++k) out.back().lines.push_back(static_cast<int>(i + k));
     i += h.lines - 1;
   }
   return out;
 }
 
+// Characters of the lines something took (a heading, a label or value, a
+// skip rule) over the characters of every body line; spaces not counted.
+double coverage(const layout::Layout& layout, const Builder& b) {
+  size_t taken = 0, all = 0;
+  for (size_t i = 0; i < layout.lines.size(); ++i) {
+    size_t n = 0;
+    for (unsigned char ch : layout.lines[i].text) n += (ch & 0xC0) != 0x80 && ch != ' ';
+    all += n;
+    if (b.taken(static_cast<int>(i))) taken += n;
+  }
+  return all == 0 ? 0.0 : static_cast<double>(taken) / static_cast<double>(all);
+}
+
 }  // namespace
 
 Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens)
-    : set_(grammars), hyphens_(hyphens) {}
+    : set_(grammars), hyphens_(hyphens), known_(std::make_unique<Known>()) {
+  for (const auto& g : set_.grammars)
+    for (const auto& s : g.sections) {
+      known_->headings.push_back(s.heading);
+      for (const auto& f : s.fields) known_->labels.push_back(f.label);
+    }
+}
+
+Recognizer::~Recognizer() = default;
 
 std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) const {
   const Grammar* best = nullptr;
@@ -88,8 +129,9 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
   return {best, best_score};
 }
 
-Record Recognizer::recognize(const layout::Layout& layout, const std::string& file_name) const {
+Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name) const {
   Builder b(layout, set_.common, hyphens_);
+  b.set_known(*known_);
   Record& r = b.record();
   r.source = Source{file_name, 1, 1, static_cast<int>(std::max<size_t>(1, layout.pages.size()))};
   auto [grammar, score] = choose(layout);
@@ -98,13 +140,23 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
     b.problem(Code::no_grammar_matched, 1,
               "no grammar recognised this layout (best: " + (grammar ? grammar->name : std::string("none")) +
                   ", score " + std::to_string(score) + "; add a grammar under grammars/)");
-    r.status = Status::failed;
     return r;
   }
   r.grammar = grammar->name;
 
-  auto sections = cut_sections(*grammar, layout);
+  auto sections = cut_sections(*grammar, *known_, layout);
+  std::vector<bool> reported(layout.lines.size(), false);   // lines a problem of their own names
+  std::vector<bool> unread(layout.lines.size(), false);     // lines under an unknown heading
   for (const auto& s : sections) {
+    if (s.unknown) {
+      for (int i : s.lines) unread[i] = true;
+      const auto& l = layout.lines[s.lines.front()];
+      b.problem(Code::section_unknown, l.page,
+                "a heading no section of grammar '" + grammar->name + "' knows; its lines are left unread", l.text,
+                l.box);
+      reported[s.lines.front()] = true;
+      continue;
+    }
     if (!s.section) {
       read_preamble(*grammar, s, b);
       continue;
@@ -143,9 +195,26 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
       if (f.required && !b.has(f.field))
         b.problem(Code::field_missing, 0, "field '" + f.field + "' of section '" + sec.name + "' not found");
   }
-  // Text no field took, one problem per run of consecutive lines.
+  // Text no field took: a line that looks like a label is label_unknown on
+  // its own; the rest is text_unassigned, one problem per run of lines.
+  auto label_like = [&](size_t i) {
+    const auto& l = layout.lines[i];
+    if (looks_like_label(l, *known_)) return true;
+    // The first cell of a label | value table row with a value beside it.
+    if (l.table < 0 || l.column != 0 || !l.para_start || layout.tables[l.table].columns.size() < 2) return false;
+    for (const auto& o : layout.lines)
+      if (o.table == l.table && o.row == l.row && o.column >= 1) return true;
+    return false;
+  };
+  for (size_t i = 0; i < layout.lines.size(); ++i)
+    if (!b.taken(static_cast<int>(i)) && !reported[i] && !unread[i] && label_like(i)) {
+      const auto& l = layout.lines[i];
+      b.problem(Code::label_unknown, l.page, "a label no field of this section knows; its value is left unread", l.text,
+                l.box);
+      reported[i] = true;
+    }
   for (size_t i = 0; i < layout.lines.size();) {
-    if (b.taken(static_cast<int>(i))) {
+    if (b.taken(static_cast<int>(i)) || reported[i]) {
       ++i;
       continue;
     }
@@ -153,7 +222,8 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
     std::string excerpt;
     Box box = first.box;
     size_t j = i;
-    for (; j < layout.lines.size() && !b.taken(static_cast<int>(j)) && layout.lines[j].page == first.page; ++j) {
+    for (; j < layout.lines.size() && !b.taken(static_cast<int>(j)) && !reported[j] && layout.lines[j].page == first.page;
+         ++j) {
       excerpt += (excerpt.empty() ? "" : " ") + layout.lines[j].text;
       const auto& bx = layout.lines[j].box;
       box = Box{std::min(box.x0, bx.x0), std::min(box.y0, bx.y0), std::max(box.x1, bx.x1), std::max(box.y1, bx.y1)};
@@ -162,13 +232,45 @@ Record Recognizer::recognize(const layout::Layout& layout, const std::string& fi
               excerpt, box);
     i = j;
   }
-
-  bool doubt = false;
-  for (const auto& p : r.problems)
-    doubt = doubt || p.severity != Severity::info || p.code == Code::hyphen_uncertain;
-  bool anything = r.title || !r.tasks.empty();
-  r.status = !anything ? Status::failed : doubt ? Status::partial : Status::ok;
+  r.coverage = coverage(layout, b);
   return r;
+}
+
+Document Recognizer::read_document(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                                   const std::string& file_name) const {
+  Document out;
+  const int pages = static_cast<int>(std::max<size_t>(1, layout.pages.size()));
+  auto settle = [&](Record r, int page_first, int page_last) {
+    for (const auto& prob : page_problems)
+      if (prob.page == 0 || (prob.page >= page_first && prob.page <= page_last)) r.problems.insert(r.problems.begin(), prob);
+    return r;
+  };
+  const Split split = split_document(layout, set_);
+  if (split.appendices.size() < 2 && !split.grammar) {
+    out.records.push_back(settle(read_one(layout, file_name), 1, pages));
+  } else {
+    // A directive, or several stamped job descriptions: one record per appendix.
+    for (size_t k = 0; k < split.appendices.size(); ++k) {
+      const auto& lines = split.appendices[k];
+      Record r = read_one(sublayout(layout, lines), file_name);
+      const int first = layout.lines[lines.front()].page, last = layout.lines[lines.back()].page;
+      r.source = Source{file_name, static_cast<int>(k + 1), first, last};
+      out.records.push_back(settle(std::move(r), first, last));
+    }
+    if (split.grammar) {
+      out.directive = read_directive(layout, split.body, *split.grammar, set_.dates, file_name);
+      check_appendices(*out.directive, out.records);
+    }
+    if (out.records.empty()) {
+      // A directive whose appendices are not in this PDF: still one (failed) record, saying so.
+      Record r;
+      r.source = Source{file_name, 1, 1, pages};
+      r.problems.push_back(Problem::make(Code::no_grammar_matched, 1, "a directive with no job description appended"));
+      out.records.push_back(settle(std::move(r), 1, pages));
+    }
+  }
+  for (auto& r : out.records) derive_status(r);
+  return out;
 }
 
 }  // namespace aj::recognize

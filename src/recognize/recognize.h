@@ -6,12 +6,21 @@
 // reader (fields, tasks, list, text — see grammar.h) hands the lines it
 // takes to the record's fields; text is joined with the hyphen resolver.
 // What no field took is reported as text_unassigned, so nothing is lost
-// silently. Record::status follows from the problems: ok only when every
-// required section and field was found and no text was left over.
+// silently. Record::status follows from the problems and the coverage, by
+// the one rule of core/status.h.
+//
+// read_document() is the stage's one entry point: it splits a directive
+// from its appendices (directive.h), reads each job description, checks the
+// directive's list against them, files the extraction's page problems on
+// the record of their page, and settles each record's status.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "core/directive.h"
 #include "core/record.h"
 #include "layout/layout.h"
 #include "normalize/hyphen.h"
@@ -19,19 +28,35 @@
 
 namespace aj::recognize {
 
+// What one PDF holds: its job descriptions and, when it is one, the directive approving them.
+struct Document {
+  std::vector<Record> records;          // at least one; one per appendix of a directive
+  std::optional<Directive> directive;
+};
+
+struct Known;
+
 class Recognizer {
  public:
   Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens);
+  ~Recognizer();
 
-  // Builds one record from the whole layout (source.file/index/pages set).
-  Record recognize(const layout::Layout& layout, const std::string& file_name) const;
+  // A document's analysed layout → its records and directive, each record's
+  // status set. `page_problems` are the extraction's (a page without text):
+  // each goes to the record whose pages hold it, page 0 to every record.
+  Document read_document(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                         const std::string& file_name) const;
 
   // Which grammar would read this layout, and its score (0 when none fits).
   std::pair<const Grammar*, int> choose(const layout::Layout& layout) const;
 
  private:
+  // One job description from the whole layout, its status not yet settled.
+  Record read_one(const layout::Layout& layout, const std::string& file_name) const;
+
   const GrammarSet& set_;
   const hyphen::Resolver& hyphens_;
+  std::unique_ptr<Known> known_;   // every grammar's headings and labels
 };
 
 }  // namespace aj::recognize

@@ -42,11 +42,11 @@ TEST_CASE("store: export --db prints the same JSON as export of the PDFs") {
   auto from_db = run_aj(dir, {"export", "--quiet", "--db", db});
   REQUIRE(from_pdfs.code == 0);
   REQUIRE(from_db.code == 0);
-  CHECK(std::count(from_db.out.begin(), from_db.out.end(), '\n') == 19);
+  CHECK(std::count(from_db.out.begin(), from_db.out.end(), '\n') == 21);
   CHECK(from_db.out == from_pdfs.out);
 
   auto failed = run_aj(dir, {"export", "--quiet", "--db", db, "--where", "status = 'failed'"});
-  CHECK(std::count(failed.out.begin(), failed.out.end(), '\n') == 8);
+  CHECK(std::count(failed.out.begin(), failed.out.end(), '\n') == 10);
   auto json = run_aj(dir, {"export", "--db", db, "--format", "json", "--where", "title LIKE 'Teenuse juht%'"});
   CHECK(nlohmann::json::parse(json.out).size() == 2);
   CHECK(run_aj(dir, {"export", "--db", db, "--where", "no_such_column = 1"}).code == 1);
@@ -85,7 +85,7 @@ TEST_CASE("store: sql answers in table, csv and json, in Estonian order, and ref
   auto write = run_aj(dir, {"sql", "--db", db, "DELETE FROM records"});
   CHECK(write.code == 1);
   CHECK(write.err.find("read-only") != std::string::npos);
-  CHECK(aj::test::scalar(db, "SELECT count(*) FROM records") == "19");
+  CHECK(aj::test::scalar(db, "SELECT count(*) FROM records") == "21");
   CHECK(run_aj(dir, {"sql", "--db", db, "SELECT 1; DROP TABLE records"}).code == 1);
   auto bad = run_aj(dir, {"sql", "--db", db, "SELECT nope FROM records"});
   CHECK(bad.code == 1);
@@ -104,7 +104,7 @@ TEST_CASE("store: the stock sqlite3 shell opens the database and loads the et ex
                           "\"SELECT title FROM v_positions WHERE title IS NOT NULL ORDER BY title COLLATE et LIMIT 1\" " +
                           "> '" + dir + "/shell.txt' 2>&1";
   CHECK(std::system(cmd.c_str()) == 0);
-  CHECK(aj::test::slurp(dir + "/shell.txt") == "äöü|19\nEkspert (nõustamismetoodikad)\n");
+  CHECK(aj::test::slurp(dir + "/shell.txt") == "äöü|21\nEkspert (nõustamismetoodikad)\n");
 }
 
 TEST_CASE("store: show prints a record readably, by id, path or file name") {
