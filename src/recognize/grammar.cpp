@@ -294,6 +294,12 @@ std::optional<toml::table> parse(const GrammarText& f, std::vector<GrammarError>
   }
 }
 
+// A file's errors (those from `from` on) in the order of its lines.
+void by_line(std::vector<GrammarError>& errors, size_t from) {
+  std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(from), errors.end(),
+                   [](const GrammarError& a, const GrammarError& b) { return a.line < b.line; });
+}
+
 }  // namespace
 
 std::optional<GrammarSet> load_grammar_texts(const std::vector<GrammarText>& files, std::vector<GrammarError>* errors) {
@@ -314,6 +320,7 @@ std::optional<GrammarSet> load_grammar_texts(const std::vector<GrammarText>& fil
     schema::Patterns patterns(common_it->file, &common_defines, nullptr);
     const size_t before = errors->size();
     schema::check_table(*table, schema::common_file(), "", patterns, common_it->file, errors);
+    by_line(*errors, before);
     if (errors->size() == before) {
       try {
         Loader L(patterns);
@@ -332,15 +339,16 @@ std::optional<GrammarSet> load_grammar_texts(const std::vector<GrammarText>& fil
     auto table = parse(f, errors);
     if (!table) continue;
     const bool directive = (*table)["kind"].value_or(std::string()) == "directive";
+    const size_t before = errors->size();
     schema::Defines own = defines_of(*table);
     for (const auto& [name, _] : own)
       if (common_defines.count(name))
         errors->push_back(GrammarError{f.file, schema::line_of(*(*table)["defines"].as_table()->get(name)),
                                        "defines." + name, "is already defined in _common.toml; choose another name"});
     schema::Patterns patterns(f.file, &common_defines, &own);
-    const size_t before = errors->size();
     schema::check_table(*table, directive ? schema::directive_file() : schema::grammar_file(), "", patterns, f.file,
                         errors);
+    by_line(*errors, before);
     if (errors->size() != before || !common_ok) continue;
     try {
       Loader L(patterns);

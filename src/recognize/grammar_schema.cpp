@@ -329,7 +329,9 @@ bool Patterns::expand_into(const std::string& source, std::string& out, std::vec
           return false;
         }
         if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
-          *error = "{" + name + "} is defined in terms of itself";
+          std::string chain;
+          for (auto it = std::find(stack.begin(), stack.end(), name); it != stack.end(); ++it) chain += *it + " → ";
+          *error = "{" + name + "} is defined in terms of itself (" + chain + name + ")";
           return false;
         }
         stack.push_back(name);
@@ -532,6 +534,12 @@ struct Checker {
           for (char ch : key) ident = ident && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
           if (!ident)
             error(v, path + "." + key, "a define's name is letters, digits and _ (not starting with a digit)");
+          if (common_file().find(key) || grammar_file().find(key) || directive_file().find(key)) {
+            error(v, path + "." + key,
+                  "'" + key + "' is a key of the file, not a define: a [table] holds every key below it up to the "
+                  "next [table], so write the file's own keys above [" + path + "]");
+            continue;
+          }
           check_pattern(v, Key{key, T::pattern, true, "a named pattern"}, path + "." + key);
         }
         break;
@@ -563,7 +571,11 @@ void check_table(const toml::table& t, const Table& spec, const std::string& pat
   for (const auto& k : spec.keys) names.push_back(k.name);
   // The reader decides which section keys apply.
   std::string reader;
-  if (spec.find("reader")) reader = t["reader"].value_or(std::string("fields"));
+  if (const Key* r = spec.find("reader")) {
+    reader = t["reader"].value_or(std::string("fields"));
+    // An unknown reader is its own error; its keys are not judged by it.
+    if (std::find(r->choices.begin(), r->choices.end(), reader) == r->choices.end()) reader.clear();
+  }
   for (const auto& [name, node] : t) {
     const std::string key(name.str());
     const Key* k = spec.find(key);
@@ -580,7 +592,7 @@ void check_table(const toml::table& t, const Table& spec, const std::string& pat
                                    : "; the keys here are " + join(names)));
       continue;
     }
-    if (!k->readers.empty() && std::find(k->readers.begin(), k->readers.end(), reader) == k->readers.end()) {
+    if (!k->readers.empty() && !reader.empty() && std::find(k->readers.begin(), k->readers.end(), reader) == k->readers.end()) {
       c.error(node, key_path(key),
               "only for sections with reader = " + join(k->readers, " or ") + " (this one has reader = '" + reader + "')");
       continue;
