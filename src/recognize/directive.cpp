@@ -130,7 +130,8 @@ Directive read_directive(const layout::Layout& layout, const std::vector<int>& l
   if (lines.empty()) return d;
   d.page_first = layout.lines[lines.front()].page;
   d.page_last = layout.lines[lines.back()].page;
-  auto text_of = [&](int i) { return layout.lines[i].text; };
+  // A reference: matches keep pieces of the line's text, so a copy would leave them dangling.
+  auto text_of = [&](int i) -> const std::string& { return layout.lines[i].text; };
 
   size_t k = 0;
   // Issuer: the first line before the directive's mark.

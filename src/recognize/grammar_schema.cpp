@@ -51,26 +51,36 @@ namespace {
 
 using T = Type;
 
+// A key with the rest of its fields at their defaults.
+Key key_of(std::string name, Type type, bool required, std::string help) {
+  Key k;
+  k.name = std::move(name);
+  k.type = type;
+  k.required = required;
+  k.help = std::move(help);
+  return k;
+}
+
 Key pattern(std::string name, bool required, std::string help, std::vector<std::string> groups = {},
             int min_groups = 0) {
-  Key k{std::move(name), T::pattern, required, std::move(help)};
+  Key k = key_of(std::move(name), T::pattern, required, std::move(help));
   k.groups = std::move(groups);
   k.min_groups = min_groups;
   return k;
 }
 
 Key of_type(std::string name, Type type, bool required, std::string help) {
-  return Key{std::move(name), type, required, std::move(help)};
+  return key_of(std::move(name), type, required, std::move(help));
 }
 
 Key sub(std::string name, Type type, bool required, const Table& table, std::string help) {
-  Key k{std::move(name), type, required, std::move(help)};
+  Key k = key_of(std::move(name), type, required, std::move(help));
   k.table = &table;
   return k;
 }
 
 Key choice(std::string name, std::vector<std::string> choices, std::string help) {
-  Key k{std::move(name), T::choice, false, std::move(help)};
+  Key k = key_of(std::move(name), T::choice, false, std::move(help));
   k.choices = std::move(choices);
   return k;
 }
@@ -301,9 +311,17 @@ const std::string* Patterns::lookup(const std::string& name) const {
   return nullptr;
 }
 
+// Defines that use defines can grow a pattern exponentially ({a} = '{b}{b}',
+// {b} = '{c}{c}' …); past this size a pattern is an error, not a hang.
+constexpr size_t kMaxExpanded = 64 * 1024;
+
 bool Patterns::expand_into(const std::string& source, std::string& out, std::vector<std::string>& stack,
                            std::string* error) const {
   for (size_t i = 0; i < source.size(); ++i) {
+    if (out.size() > kMaxExpanded) {
+      *error = "expands to more than " + std::to_string(kMaxExpanded) + " characters (defines within defines?)";
+      return false;
+    }
     const char c = source[i];
     if (c == '\\' && i + 1 < source.size()) {  // an escape, kept as it is ("\{" stays a literal brace)
       out += source.substr(i, 2);
@@ -357,6 +375,7 @@ bool Patterns::expand(const std::string& source, std::string* out, std::string* 
 std::shared_ptr<const RE2> Patterns::compile(const std::string& source, std::string* error) const {
   std::string expanded;
   if (!expand(source, &expanded, error)) return nullptr;
+  if (auto it = compiled_.find(expanded); it != compiled_.end()) return it->second;
   RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);
@@ -366,6 +385,7 @@ std::shared_ptr<const RE2> Patterns::compile(const std::string& source, std::str
              re->error();
     return nullptr;
   }
+  compiled_.emplace(expanded, re);
   return re;
 }
 
@@ -518,7 +538,7 @@ struct Checker {
             error((*arr)[i], at, "must be a pair ['name', 'pattern'] of two strings: " + k.help);
             continue;
           }
-          check_pattern((*pair)[1], Key{k.name, T::pattern, true, k.help}, at + "[1]");
+          check_pattern((*pair)[1], key_of(k.name, T::pattern, true, k.help), at + "[1]");
         }
         break;
       }
@@ -540,7 +560,7 @@ struct Checker {
                   "next [table], so write the file's own keys above [" + path + "]");
             continue;
           }
-          check_pattern(v, Key{key, T::pattern, true, "a named pattern"}, path + "." + key);
+          check_pattern(v, key_of(key, T::pattern, true, "a named pattern"), path + "." + key);
         }
         break;
       }

@@ -116,6 +116,9 @@ class Patterns {
   std::string file_;
   const Defines* common_;
   const Defines* own_;
+  // Compiled patterns by their expanded text: the check and the build, and
+  // keys that share a define, compile each once.
+  mutable std::map<std::string, std::shared_ptr<const RE2>> compiled_;
 };
 
 // Checks `t` against `spec`; appends every mistake to *errors. `path` is the
