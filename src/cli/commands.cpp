@@ -16,6 +16,7 @@ void register_commands(CLI::App& app) {
   add_sql_command(app);
   add_show_command(app);
   add_report_command(app);
+  add_grammar_command(app);
 }
 
 }  // namespace aj::cli

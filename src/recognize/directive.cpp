@@ -4,6 +4,7 @@
 #include "recognize/directive.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "normalize/text.h"
@@ -23,6 +24,15 @@ std::string group(const RE2& re, const std::vector<re2::StringPiece>& sub, const
 bool find(const RE2& re, const std::string& text, size_t pos, std::vector<re2::StringPiece>& sub) {
   sub.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
   return pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()));
+}
+
+// The number a group captured; nullopt when it is none (a grammar's group
+// may capture more than digits) or too large.
+std::optional<int> number_of(const std::string& s) {
+  int n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return n;
 }
 
 }  // namespace
@@ -88,11 +98,10 @@ std::vector<int> expand_ranges(const std::string& which, const DirectiveGrammar&
   while (find(*g.range, which, pos, sub) && !sub[0].empty()) {
     std::string from = group(*g.range, sub, "from"), to = group(*g.range, sub, "to"),
                 single = group(*g.range, sub, "single");
-    if (!single.empty()) {
-      out.push_back(std::stoi(single));
-    } else {
-      int a = std::stoi(from), b = std::stoi(to);
-      for (int n = a; n <= b && n - a < 1000; ++n) out.push_back(n);
+    if (auto one = number_of(single)) {
+      out.push_back(*one);
+    } else if (auto a = number_of(from), b = number_of(to); a && b) {
+      for (int n = *a; n <= *b && n - *a < 1000; ++n) out.push_back(n);
     }
     pos = sub[0].data() - which.data() + sub[0].size();
   }
@@ -121,7 +130,8 @@ Directive read_directive(const layout::Layout& layout, const std::vector<int>& l
   if (lines.empty()) return d;
   d.page_first = layout.lines[lines.front()].page;
   d.page_last = layout.lines[lines.back()].page;
-  auto text_of = [&](int i) { return layout.lines[i].text; };
+  // A reference: matches keep pieces of the line's text, so a copy would leave them dangling.
+  auto text_of = [&](int i) -> const std::string& { return layout.lines[i].text; };
 
   size_t k = 0;
   // Issuer: the first line before the directive's mark.
@@ -173,7 +183,7 @@ Directive read_directive(const layout::Layout& layout, const std::vector<int>& l
     }
     re2::StringPiece in(l.text);
     if (l.para_start && RE2::Consume(&in, *g.point, &number)) {
-      points.emplace_back(std::stoi(number), std::string(in));
+      points.emplace_back(number_of(number).value_or(0), std::string(in));
       continue;
     }
     if (points.empty())
@@ -203,7 +213,7 @@ Directive read_directive(const layout::Layout& layout, const std::vector<int>& l
       size_t pos = 0;
       while (find(*g.appendix_item, text, pos, sub)) {
         std::string number = group(*g.appendix_item, sub, "number");
-        d.appendices.push_back({number.empty() ? std::nullopt : std::optional<int>(std::stoi(number)),
+        d.appendices.push_back({number_of(number),
                                 trim(group(*g.appendix_item, sub, "title"))});
         pos = sub[0].data() - text.data() + sub[0].size();
       }

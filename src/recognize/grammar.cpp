@@ -1,7 +1,12 @@
 // grammar.cpp — reading grammars/*.toml into Grammar values (toml++).
+//
+// Each file is parsed, then checked against its schema (grammar_schema.h),
+// which reports every mistake with its line and key; only a file that
+// passed is built, so the builders below may rely on each value's type and
+// shape. What the schema cannot say (which keys a reader needs, a define
+// that shadows _common.toml's, two grammars of one name) is checked here and
+// reported the same way.
 #include "recognize/grammar.h"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,75 +14,59 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/fields.h"
 
 namespace aj::recognize {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The record fields a grammar may fill: the registry's fields with a value
-// parser (core/fields.h).
-bool is_field_name(const std::string& name) { return fields::fillable(name) != nullptr; }
-
+// A mistake found while building (the file's schema check had passed).
 struct LoadError {
-  std::string message;
+  int line;
+  std::string key, message;
 };
 
 class Loader {
  public:
-  explicit Loader(std::string file) : file_(std::move(file)) {}
+  Loader(const schema::Patterns& patterns) : patterns_(patterns) {}
 
-  Pattern compile(const std::string& source, const std::string& where) const {
-    RE2::Options opt;
-    opt.set_case_sensitive(false);
-    opt.set_log_errors(false);
-    auto re = std::make_shared<const RE2>(source, opt);
-    if (!re->ok()) throw LoadError{where + ": bad pattern '" + source + "': " + re->error()};
+  Pattern compile(const std::string& source, const toml::node& at, const std::string& key) const {
+    std::string why;
+    auto re = patterns_.compile(source, &why);
+    if (!re) throw LoadError{schema::line_of(at), key, why};
     return re;
   }
 
-  Pattern pattern(const toml::table& t, const std::string& key, const std::string& where, bool required) const {
-    auto v = t[key].value<std::string>();
-    if (!v) {
-      if (required) throw LoadError{where + ": '" + key + "' (a pattern) is missing"};
-      return nullptr;
-    }
-    return compile(*v, where + "." + key);
+  // A pattern the schema checked, or nullptr when absent.
+  Pattern pattern(const toml::table& t, const std::string& key, const std::string& path) const {
+    const toml::node* n = t.get(key);
+    if (!n || !n->is_string()) return nullptr;
+    return compile(*n->value<std::string>(), *n, path + key);
   }
 
-  std::vector<Pattern> patterns(const toml::table& t, const std::string& key, const std::string& where) const {
+  std::vector<Pattern> patterns(const toml::table& t, const std::string& key, const std::string& path) const {
     std::vector<Pattern> out;
-    if (auto arr = t[key].as_array()) {
-      for (size_t i = 0; i < arr->size(); ++i) {
-        auto s = (*arr)[i].value<std::string>();
-        if (!s) throw LoadError{where + "." + key + "[" + std::to_string(i) + "]: not a string"};
-        out.push_back(compile(*s, where + "." + key));
-      }
-    }
+    if (auto arr = t[key].as_array())
+      for (auto& n : *arr) out.push_back(compile(n.value_or(std::string()), n, path + key));
     return out;
   }
 
-  std::string string(const toml::table& t, const std::string& key, const std::string& where, bool required) const {
-    auto v = t[key].value<std::string>();
-    if (!v && required) throw LoadError{where + ": '" + key + "' is missing"};
-    return v.value_or("");
-  }
-
   // A field label: `^ (item number)? (label)`, so "1.3 Vahetu juht" matches "vahetu juht".
-  FieldLabel field_label(const toml::table& t, const std::string& number_prefix, const std::string& where) const {
+  FieldLabel field_label(const toml::table& t, const std::string& number_prefix, const std::string& path) const {
     FieldLabel f;
-    f.field = string(t, "field", where, true);
-    if (!is_field_name(f.field)) throw LoadError{where + ": unknown field '" + f.field + "'"};
-    std::string label = string(t, "label", where, true);
-    f.label = compile("^\\s*(?:" + number_prefix + ")?(?:" + label + ")", where + ".label");
+    f.field = t["field"].value_or(std::string());
+    std::string label;
+    std::string why;
+    if (!patterns_.expand(t["label"].value_or(std::string()), &label, &why))
+      throw LoadError{schema::line_of(t), path + "label", why};
+    f.label = compile("^\\s*(?:" + number_prefix + ")?(?:" + label + ")", t, path + "label");
     f.required = t["required"].value_or(false);
     f.whole_line = t["whole_line"].value_or(false);
     return f;
   }
 
  private:
-  std::string file_;
+  const schema::Patterns& patterns_;
 };
 
 std::string strip_anchor(std::string p) {
@@ -85,141 +74,199 @@ std::string strip_anchor(std::string p) {
   return p;
 }
 
-const toml::table& table_of(const toml::table& t, const char* key) {
-  auto sub = t[key].as_table();
-  if (!sub) throw LoadError{std::string("[") + key + "] is missing"};
-  return *sub;
+// Name = integer tables (number words, months), merged into `out`.
+void read_numbers(const toml::table* t, std::map<std::string, int>& out) {
+  if (!t) return;
+  for (auto& [k, v] : *t) out[std::string(k.str())] = static_cast<int>(v.value_or(int64_t{0}));
+}
+
+// [name, pattern] pairs; `wrap` turns the pattern into the one matched.
+std::vector<std::pair<std::string, Pattern>> read_pairs(const toml::array* arr, const Loader& L,
+                                                        const std::string& path, const char* wrap_before,
+                                                        const char* wrap_after) {
+  std::vector<std::pair<std::string, Pattern>> out;
+  if (!arr) return out;
+  for (auto& row : *arr) {
+    const auto& pair = *row.as_array();
+    out.emplace_back(pair[0].value_or(std::string()),
+                     L.compile(wrap_before + pair[1].value_or(std::string()) + wrap_after, row, path));
+  }
+  return out;
+}
+
+// The vocabulary tables of _common.toml, or of a grammar's [vocabulary]
+// over a copy of them: a list's entries go before the inherited ones (they
+// are tried first), a map's are merged, a pattern replaces the inherited one.
+void read_vocabulary(const toml::table& t, const Loader& L, const std::string& prefix, Common& c) {
+  auto set = [&](Pattern& into, const toml::table& tab, const char* key, const std::string& path) {
+    if (Pattern p = L.pattern(tab, key, path)) into = p;
+  };
+  auto prepend = [](auto& into, auto items) { into.insert(into.begin(), items.begin(), items.end()); };
+  if (auto edu = t["education"].as_table()) {
+    const std::string p = prefix + "education.";
+    prepend(c.education_levels, read_pairs((*edu)["levels"].as_array(), L, p + "levels", "", ""));
+    set(c.education_fields, *edu, "fields", p);
+    set(c.education_fields_aside, *edu, "fields_aside", p);
+  }
+  if (auto exp = t["experience"].as_table()) {
+    const std::string p = prefix + "experience.";
+    set(c.optional_marker, *exp, "optional", p);
+    set(c.years_digits, *exp, "years_digits", p);
+    set(c.years_words, *exp, "years_words", p);
+    read_numbers((*exp)["number_words"].as_table(), c.number_words);
+  }
+  if (auto lang = t["languages"].as_table()) {
+    const std::string p = prefix + "languages.";
+    // "inglise keele", "inglise keelt", "inglise või vene keel": the name as a word.
+    prepend(c.languages, read_pairs((*lang)["names"].as_array(), L, p + "names", "(^|[^\\pL])(", ")([^\\pL]|$)"));
+    set(c.foreign_language, *lang, "foreign", p);
+    set(c.cefr, *lang, "cefr", p);
+  }
+  if (auto pos = t["positions"].as_table()) {
+    const std::string p = prefix + "positions.";
+    set(c.none_marker, *pos, "none", p);
+    set(c.list_joiner, *pos, "joiner", p);
+    set(c.position_head, *pos, "head", p);
+    set(c.scope, *pos, "scope", p);
+  }
+  if (auto units = t["units"].as_table()) {
+    const std::string p = prefix + "units.";
+    set(c.department, *units, "department", p);
+    set(c.division, *units, "division", p);
+    set(c.team, *units, "team", p);
+    set(c.department_genitive, *units, "department_genitive", p);
+    set(c.division_genitive, *units, "division_genitive", p);
+    if (auto s = (*units)["department_nominative_suffix"].value<std::string>()) c.department_nominative_suffix = *s;
+    if (auto s = (*units)["division_nominative_suffix"].value<std::string>()) c.division_nominative_suffix = *s;
+  }
+  if (auto sig = t["signatures"].as_table()) set(c.digital_signature, *sig, "digital", prefix + "signatures.");
 }
 
 Common load_common(const toml::table& t, const Loader& L) {
   Common c;
-  for (auto& p : L.patterns(t, "furniture", "furniture")) c.furniture.push_back(p->pattern());
-  c.label_number = L.pattern(t, "label_number", "label_number", true);
-  const auto& edu = table_of(t, "education");
-  if (auto levels = edu["levels"].as_array())
-    for (auto& row : *levels) {
-      auto pair = row.as_array();
-      if (!pair || pair->size() != 2) throw LoadError{"education.levels: each entry is [level, pattern]"};
-      c.education_levels.emplace_back(*(*pair)[0].value<std::string>(),
-                                      L.compile(*(*pair)[1].value<std::string>(), "education.levels"));
-    }
-  c.education_fields = L.pattern(edu, "fields", "education", true);
-  c.education_fields_aside = L.pattern(edu, "fields_aside", "education", false);
-  const auto& exp = table_of(t, "experience");
-  c.optional_marker = L.pattern(exp, "optional", "experience", true);
-  c.years_digits = L.pattern(exp, "years_digits", "experience", true);
-  c.years_words = L.pattern(exp, "years_words", "experience", true);
-  if (auto words = exp["number_words"].as_table())
-    for (auto& [k, v] : *words) c.number_words[std::string(k.str())] = static_cast<int>(v.value_or(0));
-  const auto& lang = table_of(t, "languages");
-  if (auto names = lang["names"].as_array())
-    for (auto& row : *names) {
-      auto pair = row.as_array();
-      if (!pair || pair->size() != 2) throw LoadError{"languages.names: each entry is [code, name]"};
-      // "inglise keele", "inglise keelt", "inglise või vene keel": the name as a word.
-      c.languages.emplace_back(*(*pair)[0].value<std::string>(),
-                               L.compile("(^|[^\\pL])(" + *(*pair)[1].value<std::string>() + ")([^\\pL]|$)",
-                                         "languages.names"));
-    }
-  c.foreign_language = L.pattern(lang, "foreign", "languages", true);
-  c.cefr = L.pattern(lang, "cefr", "languages", true);
-  const auto& pos = table_of(t, "positions");
-  c.none_marker = L.pattern(pos, "none", "positions", true);
-  c.list_joiner = L.pattern(pos, "joiner", "positions", true);
-  c.position_head = L.pattern(pos, "head", "positions", true);
-  c.scope = L.pattern(pos, "scope", "positions", true);
-  const auto& units = table_of(t, "units");
-  c.department = L.pattern(units, "department", "units", true);
-  c.division = L.pattern(units, "division", "units", true);
-  c.team = L.pattern(units, "team", "units", true);
-  c.department_genitive = L.pattern(units, "department_genitive", "units", true);
-  c.division_genitive = L.pattern(units, "division_genitive", "units", true);
-  c.department_nominative_suffix = L.string(units, "department_nominative_suffix", "units", true);
-  c.division_nominative_suffix = L.string(units, "division_nominative_suffix", "units", true);
-  c.digital_signature = L.pattern(table_of(t, "signatures"), "digital", "signatures", true);
+  for (auto& p : L.patterns(t, "furniture", "")) c.furniture.push_back(p->pattern());
+  c.label_number = L.pattern(t, "label_number", "");
+  read_vocabulary(t, L, "", c);
   return c;
-}
-
-DirectiveGrammar load_directive(const toml::table& t, const Loader& L) {
-  DirectiveGrammar d;
-  d.name = L.string(t, "name", "directive", true);
-  const std::string w = "directive '" + d.name + "'";
-  d.detect = L.pattern(t, "detect", w, true);
-  d.appendix_start = L.pattern(t, "appendix_start", w, true);
-  d.date_number = L.pattern(t, "date_number", w, true);
-  d.legal_basis = L.pattern(t, "legal_basis", w, true);
-  d.point = L.pattern(t, "point", w, true);
-  d.approves = L.pattern(t, "approves", w, true);
-  d.appendix_item = L.pattern(t, "appendix_item", w, true);
-  d.repeal = L.pattern(t, "repeal", w, true);
-  d.range = L.pattern(t, "range", w, true);
-  d.entry = L.pattern(t, "entry", w, true);
-  d.on_signature = L.pattern(t, "on_signature", w, true);
-  d.entry_date = L.pattern(t, "entry_date", w, true);
-  d.retroactive = L.pattern(t, "retroactive", w, true);
-  d.signed_note = L.pattern(t, "signed", w, true);
-  return d;
 }
 
 Dates load_dates(const toml::table& t, const Loader& L) {
   Dates d;
-  auto dates = t["dates"].as_table();
-  if (!dates) throw LoadError{"[dates] is missing"};
-  if (auto months = (*dates)["months"].as_table())
-    for (auto& [k, v] : *months) d.months[std::string(k.str())] = static_cast<int>(v.value_or(0));
-  d.written = L.pattern(*dates, "written", "dates", true);
-  d.numeric = L.pattern(*dates, "numeric", "dates", true);
+  const auto& dates = *t["dates"].as_table();
+  read_numbers(dates["months"].as_table(), d.months);
+  d.written = L.pattern(dates, "written", "dates.");
+  d.numeric = L.pattern(dates, "numeric", "dates.");
   return d;
 }
 
-Reader reader_of(const std::string& name, const std::string& where) {
-  if (name == "fields" || name.empty()) return Reader::fields;
+DirectiveGrammar load_directive(const toml::table& t, const Loader& L) {
+  DirectiveGrammar d;
+  d.name = t["name"].value_or(std::string());
+  d.detect = L.pattern(t, "detect", "");
+  d.appendix_start = L.pattern(t, "appendix_start", "");
+  d.date_number = L.pattern(t, "date_number", "");
+  d.legal_basis = L.pattern(t, "legal_basis", "");
+  d.point = L.pattern(t, "point", "");
+  d.approves = L.pattern(t, "approves", "");
+  d.appendix_item = L.pattern(t, "appendix_item", "");
+  d.repeal = L.pattern(t, "repeal", "");
+  d.range = L.pattern(t, "range", "");
+  d.entry = L.pattern(t, "entry", "");
+  d.on_signature = L.pattern(t, "on_signature", "");
+  d.entry_date = L.pattern(t, "entry_date", "");
+  d.retroactive = L.pattern(t, "retroactive", "");
+  d.signed_note = L.pattern(t, "signed", "");
+  return d;
+}
+
+Reader reader_of(const std::string& name) {
   if (name == "tasks") return Reader::tasks;
   if (name == "list") return Reader::list;
   if (name == "text") return Reader::text;
-  throw LoadError{where + ": unknown reader '" + name + "' (fields, tasks, list or text)"};
+  return Reader::fields;
 }
 
-Grammar load_grammar(const toml::table& t, const Loader& L, const std::string& number_prefix) {
+TaskMarker task_marker_of(const std::string& name) {
+  if (name == "bullet") return TaskMarker::bullet;
+  if (name == "paragraph") return TaskMarker::paragraph;
+  return TaskMarker::number;
+}
+
+// What a section's reader needs beyond what the schema checks.
+void check_reader_needs(const toml::table& s, const Section& sec, const std::string& path) {
+  const int line = schema::line_of(s);
+  if (sec.reader == Reader::fields && sec.fields.empty())
+    throw LoadError{line, path + "fields", "is missing: a section with reader = 'fields' needs fields = [{ field = …, label = … }, …]"};
+  if ((sec.reader == Reader::list || sec.reader == Reader::text) && sec.field.empty())
+    throw LoadError{line, path + "field", "is missing: a section with reader = 'list' or 'text' names the field it fills"};
+  if (sec.reader != Reader::tasks) return;
+  if (sec.task_marker == TaskMarker::number && !sec.task_start)
+    throw LoadError{line, path + "task_start",
+                    "is missing: numbered tasks need task_start = '…(?P<number>…)…' (or task_marker = 'bullet' or "
+                    "'paragraph' for tasks without numbers)"};
+  if (sec.task_marker != TaskMarker::number && sec.task_start)
+    throw LoadError{schema::line_of(*s.get("task_start")), path + "task_start",
+                    "is only for task_marker = 'number' (tasks marked by a bullet or a paragraph have no number)"};
+}
+
+Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common) {
+  const std::string number_prefix = strip_anchor(common.label_number->pattern());
   Grammar g;
-  g.name = L.string(t, "name", "grammar", true);
-  g.description = L.string(t, "description", "grammar", false);
-  g.detect = L.patterns(t, "detect", "detect");
+  g.name = t["name"].value_or(std::string());
+  g.description = t["description"].value_or(std::string());
+  g.priority = static_cast<int>(t["priority"].value_or(int64_t{0}));
+  g.detect = L.patterns(t, "detect", "");
+  g.exclude = L.patterns(t, "exclude", "");
   if (auto pre = t["preamble"].as_table()) {
-    g.preamble_skip = L.patterns(*pre, "skip", "preamble");
-    g.approval = L.pattern(*pre, "approval", "preamble", false);
-    g.contract_appendix = L.pattern(*pre, "contract_appendix", "preamble", false);
+    g.preamble_skip = L.patterns(*pre, "skip", "preamble.");
+    g.approval = L.pattern(*pre, "approval", "preamble.");
+    g.contract_appendix = L.pattern(*pre, "contract_appendix", "preamble.");
   }
   if (auto any = t["anywhere"].as_array())
-    for (auto& f : *any) g.anywhere.push_back(L.field_label(*f.as_table(), number_prefix, "anywhere"));
-  auto sections = t["section"].as_array();
-  if (!sections || sections->empty()) throw LoadError{"no [[section]] tables"};
-  for (auto& node : *sections) {
-    const auto& s = *node.as_table();
+    for (size_t i = 0; i < any->size(); ++i)
+      g.anywhere.push_back(L.field_label(*(*any)[i].as_table(), number_prefix, "anywhere[" + std::to_string(i) + "]."));
+  const auto& sections = *t["section"].as_array();
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const auto& s = *sections[i].as_table();
+    const std::string path = "section[" + std::to_string(i) + "].";
     Section sec;
-    sec.name = L.string(s, "name", "section", true);
-    const std::string where = "section '" + sec.name + "'";
-    sec.heading = L.pattern(s, "heading", where, true);
-    sec.reader = reader_of(L.string(s, "reader", where, false), where);
+    sec.name = s["name"].value_or(std::string());
+    sec.heading = L.pattern(s, "heading", path);
+    sec.reader = reader_of(s["reader"].value_or(std::string("fields")));
     sec.required = s["required"].value_or(false);
-    sec.field = L.string(s, "field", where, sec.reader == Reader::list || sec.reader == Reader::text);
-    if (!sec.field.empty() && !is_field_name(sec.field))
-      throw LoadError{where + ": unknown field '" + sec.field + "'"};
+    sec.field = s["field"].value_or(std::string());
     if (auto fields = s["fields"].as_array())
-      for (auto& f : *fields) sec.fields.push_back(L.field_label(*f.as_table(), number_prefix, where));
-    if (sec.reader == Reader::fields && sec.fields.empty()) throw LoadError{where + ": a fields reader needs fields"};
-    sec.skip = L.patterns(s, "skip", where);
-    sec.task_start = L.pattern(s, "task_start", where, sec.reader == Reader::tasks);
-    sec.result_label = L.pattern(s, "result_label", where, false);
+      for (size_t f = 0; f < fields->size(); ++f)
+        sec.fields.push_back(L.field_label(*(*fields)[f].as_table(), number_prefix,
+                                           path + "fields[" + std::to_string(f) + "]."));
+    sec.skip = L.patterns(s, "skip", path);
+    sec.task_marker = task_marker_of(s["task_marker"].value_or(std::string("number")));
+    sec.task_start = L.pattern(s, "task_start", path);
+    sec.result_label = L.pattern(s, "result_label", path);
     sec.expect_results = s["expect_results"].value_or(true);
-    sec.item_number = L.pattern(s, "item_number", where, false);
+    sec.item_number = L.pattern(s, "item_number", path);
+    check_reader_needs(s, sec, path);
     g.sections.push_back(std::move(sec));
   }
+  if (g.sections.empty()) throw LoadError{schema::line_of(t), "section", "no [[section]] tables"};
+  auto vocabulary = std::make_shared<Common>(common);
+  if (auto v = t["vocabulary"].as_table()) read_vocabulary(*v, L, "vocabulary.", *vocabulary);
+  g.vocabulary = std::move(vocabulary);
   return g;
 }
 
-std::string read_file(const fs::path& p) {
+// The file's [defines], as written (expanded when a pattern uses them).
+schema::Defines defines_of(const toml::table& t) {
+  schema::Defines out;
+  if (auto d = t["defines"].as_table())
+    for (auto& [k, v] : *d)
+      if (auto s = v.value<std::string>()) out[std::string(k.str())] = *s;
+  return out;
+}
+
+std::string read_file(const fs::path& p, bool* ok) {
   std::ifstream in(p, std::ios::binary);
+  *ok = static_cast<bool>(in);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -234,65 +281,137 @@ std::string fingerprint(const std::string& bytes) {
   return buf;
 }
 
-}  // namespace
+bool is_common(const std::string& file) { return fs::path(file).filename() == "_common.toml"; }
 
-std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* error) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".toml") files.push_back(e.path());
-  if (ec) {
-    *error = dir + ": cannot read the grammars folder: " + ec.message();
+// Parses one file's bytes; a syntax error is reported with its line.
+std::optional<toml::table> parse(const GrammarText& f, std::vector<GrammarError>* errors) {
+  try {
+    return toml::parse(f.bytes, f.file);
+  } catch (const toml::parse_error& e) {
+    errors->push_back(GrammarError{f.file, static_cast<int>(e.source().begin.line), "",
+                                   "TOML syntax: " + std::string(e.description())});
     return std::nullopt;
   }
-  std::sort(files.begin(), files.end());
-  auto common_it = std::find_if(files.begin(), files.end(), [](auto& p) { return p.filename() == "_common.toml"; });
+}
+
+// A file's errors (those from `from` on) in the order of its lines.
+void by_line(std::vector<GrammarError>& errors, size_t from) {
+  std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(from), errors.end(),
+                   [](const GrammarError& a, const GrammarError& b) { return a.line < b.line; });
+}
+
+}  // namespace
+
+std::optional<GrammarSet> load_grammar_texts(const std::vector<GrammarText>& files, std::vector<GrammarError>* errors) {
+  const size_t errors_before = errors->size();
+  auto common_it = std::find_if(files.begin(), files.end(), [](const GrammarText& f) { return is_common(f.file); });
   if (common_it == files.end()) {
-    *error = dir + ": _common.toml is missing";
+    errors->push_back(GrammarError{"_common.toml", 0, "", "is missing: the shared vocabulary every grammar needs"});
     return std::nullopt;
   }
   GrammarSet set;
   std::string all_bytes;
-  std::string current;
-  try {
-    current = common_it->string();
-    std::string bytes = read_file(*common_it);
-    all_bytes += bytes;
-    Loader L(current);
-    auto common_table = toml::parse(bytes, current);
-    set.common = load_common(common_table, L);
-    set.dates = load_dates(common_table, L);
-    std::string number_prefix = strip_anchor(set.common.label_number->pattern());
-    for (const auto& f : files) {
-      if (f == *common_it) continue;
-      current = f.string();
-      bytes = read_file(f);
-      all_bytes += bytes;
-      auto table = toml::parse(bytes, current);
-      if (table["kind"].value_or(std::string("job_description")) == "directive") {
-        DirectiveGrammar d = load_directive(table, Loader(current));
-        d.file = current;
-        set.directives.push_back(std::move(d));
-        continue;
+  // _common.toml first: its defines and vocabulary are every grammar's.
+  schema::Defines common_defines;
+  bool common_ok = false;
+  all_bytes += common_it->bytes;
+  if (auto table = parse(*common_it, errors)) {
+    common_defines = defines_of(*table);
+    schema::Patterns patterns(common_it->file, &common_defines, nullptr);
+    const size_t before = errors->size();
+    schema::check_table(*table, schema::common_file(), "", patterns, common_it->file, errors);
+    by_line(*errors, before);
+    if (errors->size() == before) {
+      try {
+        Loader L(patterns);
+        set.common = load_common(*table, L);
+        set.dates = load_dates(*table, L);
+        common_ok = true;
+      } catch (const LoadError& e) {
+        errors->push_back(GrammarError{common_it->file, e.line, e.key, e.message});
       }
-      Grammar g = load_grammar(table, Loader(current), number_prefix);
-      g.file = current;
-      set.grammars.push_back(std::move(g));
     }
-  } catch (const toml::parse_error& e) {
-    std::ostringstream m;
-    m << current << ":" << e.source().begin.line << ": " << e.description();
-    *error = m.str();
-    return std::nullopt;
-  } catch (const LoadError& e) {
-    *error = current + ": " + e.message;
-    return std::nullopt;
   }
+  std::map<std::string, std::string> names;  // grammar name → its file
+  for (const auto& f : files) {
+    if (&f == &*common_it) continue;
+    all_bytes += f.bytes;
+    auto table = parse(f, errors);
+    if (!table) continue;
+    const bool directive = (*table)["kind"].value_or(std::string()) == "directive";
+    const size_t before = errors->size();
+    schema::Defines own = defines_of(*table);
+    for (const auto& [name, _] : own)
+      if (common_defines.count(name))
+        errors->push_back(GrammarError{f.file, schema::line_of(*(*table)["defines"].as_table()->get(name)),
+                                       "defines." + name, "is already defined in _common.toml; choose another name"});
+    schema::Patterns patterns(f.file, &common_defines, &own);
+    schema::check_table(*table, directive ? schema::directive_file() : schema::grammar_file(), "", patterns, f.file,
+                        errors);
+    by_line(*errors, before);
+    if (errors->size() != before || !common_ok) continue;
+    try {
+      Loader L(patterns);
+      const std::string name = (*table)["name"].value_or(std::string());
+      if (auto [it, fresh] = names.emplace(name, f.file); !fresh)
+        throw LoadError{schema::line_of(*table->get("name")), "name", "'" + name + "' is also the name of " + it->second};
+      if (directive) {
+        DirectiveGrammar d = load_directive(*table, L);
+        d.file = f.file;
+        set.directives.push_back(std::move(d));
+      } else {
+        Grammar g = load_grammar(*table, L, set.common);
+        g.file = f.file;
+        set.grammars.push_back(std::move(g));
+      }
+    } catch (const LoadError& e) {
+      errors->push_back(GrammarError{f.file, e.line, e.key, e.message});
+    }
+  }
+  if (errors->size() != errors_before) return std::nullopt;
   if (set.grammars.empty()) {
-    *error = dir + ": no grammar files besides _common.toml";
+    errors->push_back(GrammarError{common_it->file, 0, "", "no job-description grammar besides _common.toml"});
     return std::nullopt;
   }
   set.fingerprint = fingerprint(all_bytes);
+  return set;
+}
+
+std::optional<GrammarSet> load_grammars(const std::string& dir, std::vector<GrammarError>* errors) {
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".toml") paths.push_back(e.path());
+  if (ec) {
+    errors->push_back(GrammarError{dir, 0, "", "cannot read the grammars folder: " + ec.message()});
+    return std::nullopt;
+  }
+  // _common.toml first, then by name: the fingerprint's order.
+  std::sort(paths.begin(), paths.end(), [](const fs::path& a, const fs::path& b) {
+    return std::make_pair(!is_common(a.string()), a) < std::make_pair(!is_common(b.string()), b);
+  });
+  std::vector<GrammarText> files;
+  for (const auto& p : paths) {
+    bool ok = false;
+    std::string bytes = read_file(p, &ok);
+    if (!ok) {
+      errors->push_back(GrammarError{p.string(), 0, "", "cannot be read"});
+      return std::nullopt;
+    }
+    files.push_back(GrammarText{p.string(), std::move(bytes)});
+  }
+  if (files.empty() || !is_common(files.front().file)) {
+    errors->push_back(GrammarError{dir, 0, "", "_common.toml is missing"});
+    return std::nullopt;
+  }
+  return load_grammar_texts(files, errors);
+}
+
+std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* error) {
+  std::vector<GrammarError> errors;
+  auto set = load_grammars(dir, &errors);
+  error->clear();
+  for (const auto& e : errors) *error += (error->empty() ? "" : "\n") + e.text();
   return set;
 }
 

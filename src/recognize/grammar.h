@@ -8,9 +8,13 @@
 // Estonian vocabulary for the value parsers (language names, education
 // levels, number words, unit kinds, position nouns) and page furniture.
 //
-// Invariants after load(): every pattern compiled; every `field` names a
-// record field a grammar may fill (fields::fillable, core/fields.h); every
-// `reader` is one of fields | tasks | list | text.
+// What a file may say is declared in grammar_schema.cpp and documented in
+// docs/grammars.md; load_grammars() checks every file against it and reports
+// every mistake (file, line, key), so a GrammarSet it returns is whole:
+// every pattern compiled with the groups its reader needs, every `field`
+// names a record field a grammar may fill (is_field_name: the
+// registry's fields::fillable, core/fields.h), every `reader` is one of fields |
+// tasks | list | text. Patterns may name [defines] as {name}.
 #pragma once
 
 #include <re2/re2.h>
@@ -20,6 +24,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "recognize/grammar_schema.h"
 
 namespace aj::recognize {
 
@@ -34,6 +40,8 @@ struct FieldLabel {
 };
 
 enum class Reader { fields, tasks, list, text };
+// What opens a task: its number (task_start's group `number`), a bullet, or a new paragraph.
+enum class TaskMarker { number, bullet, paragraph };
 
 struct Section {
   std::string name;
@@ -43,20 +51,26 @@ struct Section {
   std::string field;          // for list and text readers: the field the section fills
   std::vector<FieldLabel> fields;   // for the fields reader
   std::vector<Pattern> skip;        // lines that are not content (column headers, lead-ins)
-  Pattern task_start;               // tasks: "2.1." at a line start; group 1 is the number
+  TaskMarker task_marker = TaskMarker::number;   // tasks: bullet and paragraph tasks have no number (null)
+  Pattern task_start;               // tasks by number: "2.1." at a line start; its first group (?P<number>…)
   Pattern result_label;             // tasks: inline "Oodatav tulemus:" opening a result
   bool expect_results = true;       // tasks: a task without results is a problem (families without results say false)
   Pattern item_number;              // list: a leading item number to drop ("4.1.")
 };
 
+struct Common;
+
 struct Grammar {
   std::string name, description, file;
+  int priority = 0;                       // of two grammars with the same score, the higher reads
   std::vector<Pattern> detect;            // lines that speak for this family
+  std::vector<Pattern> exclude;           // a line matching one rules this family out
   std::vector<Pattern> preamble_skip;     // lines before the first section that are not content
   Pattern approval;                       // over the preamble's text; named groups authority, date, directive_number, appendix
   Pattern contract_appendix;              // a preamble line saying it is an employment-contract appendix
   std::vector<FieldLabel> anywhere;       // fields recognised in any section (the review note)
   std::vector<Section> sections;
+  std::shared_ptr<const Common> vocabulary;   // _common.toml's, extended by the file's [vocabulary]
 };
 
 // Estonian vocabulary shared by all grammars (_common.toml).
@@ -104,10 +118,19 @@ struct GrammarSet {
   std::string fingerprint;      // hash of all files' bytes: a change re-parses the archive
 };
 
-// Loads every *.toml in `dir` (_common.toml first). On any error (unreadable
-// file, TOML syntax, bad pattern, unknown field or reader) returns nullopt
-// and sets *error to "FILE: what is wrong".
+// Loads every *.toml in `dir` (_common.toml first). On any mistake in any
+// file (unreadable, TOML syntax, unknown key, wrong type, bad pattern …)
+// returns nullopt and appends every mistake found to *errors.
+std::optional<GrammarSet> load_grammars(const std::string& dir, std::vector<GrammarError>* errors);
+// The same, with the mistakes as lines "FILE:LINE: KEY: what is wrong".
 std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* error);
+
+// A grammar file's name and bytes (the name decides which is _common.toml).
+struct GrammarText {
+  std::string file, bytes;
+};
+// The loader over files in memory (load_grammars reads them from disk).
+std::optional<GrammarSet> load_grammar_texts(const std::vector<GrammarText>& files, std::vector<GrammarError>* errors);
 
 // The grammars folder to use when none is given: $AJ_GRAMMARS, else the
 // source tree's grammars/ (builds run from a checkout).

@@ -311,10 +311,25 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
   }
 }
 
+// Whether line `l` opens a task: by its number (consumed from `text`), a
+// bullet or a new paragraph, as the section says; tasks of the last two have no number.
+bool starts_task(const Section& sec, const layout::Line& l, Text* number, std::string* text) {
+  switch (sec.task_marker) {
+    case TaskMarker::bullet: *text = l.text; return l.bullet;
+    case TaskMarker::paragraph: *text = l.text; return l.para_start || l.bullet;
+    case TaskMarker::number: break;
+  }
+  re2::StringPiece in(l.text), digits;
+  if (!RE2::Consume(&in, *sec.task_start, &digits)) return false;
+  *number = std::string(digits);
+  *text = std::string(in);
+  return true;
+}
+
 void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
   struct TaskDraft {
     int line;
-    std::string number;
+    Text number;
     Value text, results;
     bool inline_results = false;
   };
@@ -331,10 +346,11 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       result_lines.push_back(i);
       continue;
     }
-    re2::StringPiece in(l.text), number;
-    if (RE2::Consume(&in, *sec.task_start, &number)) {
+    Text number;
+    std::string text;
+    if (starts_task(sec, l, &number, &text)) {
       b.take(i);
-      tasks.push_back(TaskDraft{i, std::string(number), {Piece{std::string(in), &l, true, false}}, {}});
+      tasks.push_back(TaskDraft{i, number, {Piece{text, &l, true, false}}, {}});
       continue;
     }
     if (tasks.empty() || looks_like_label(l, b.known())) continue;  // unassigned
@@ -363,7 +379,8 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
   for (auto& t : tasks) {
     Task task{t.number, b.join(t.text), b.items(t.results)};
     if (task.results.empty() && sec.expect_results)
-      b.problem(Code::task_without_results, b.line(t.line).page, "task " + t.number + " has no expected results",
+      b.problem(Code::task_without_results, b.line(t.line).page,
+                "task " + t.number.value_or(std::to_string(b.record().tasks.size() + 1)) + " has no expected results",
                 task.text, b.line(t.line).box);
     b.record().tasks.push_back(std::move(task));
   }

@@ -110,6 +110,10 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
   const Grammar* best = nullptr;
   int best_score = 0;
   for (const auto& g : set_.grammars) {
+    bool excluded = false;
+    for (const auto& x : g.exclude)
+      for (const auto& l : layout.lines) excluded = excluded || RE2::PartialMatch(l.text, *x);
+    if (excluded) continue;
     int score = 0;
     for (const auto& d : g.detect)
       for (const auto& l : layout.lines)
@@ -121,7 +125,7 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
     for (size_t i = 0; i < layout.lines.size(); ++i)
       if (const HeadingAt h = heading_at(g, layout, i); h.section) seen.insert(h.section);
     score += static_cast<int>(seen.size());
-    if (score > best_score) {
+    if (score > best_score || (best && score == best_score && g.priority > best->priority)) {
       best = &g;
       best_score = score;
     }
@@ -130,11 +134,11 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
 }
 
 Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name) const {
-  Builder b(layout, set_.common, hyphens_);
+  auto [grammar, score] = choose(layout);
+  Builder b(layout, grammar ? *grammar->vocabulary : set_.common, hyphens_);
   b.set_known(*known_);
   Record& r = b.record();
   r.source = Source{file_name, 1, 1, static_cast<int>(std::max<size_t>(1, layout.pages.size()))};
-  auto [grammar, score] = choose(layout);
   // Fewer than three signs of a family is no family: report, do not guess.
   if (!grammar || score < 3) {
     b.problem(Code::no_grammar_matched, 1,
