@@ -40,6 +40,7 @@ void add_import_command(CLI::App& app) {
       "changed. Each document is its own transaction: an interrupted import keeps what it finished.\n"
       "Without --grammars the import keeps to the grammar folder the database was last imported with (and warns\n"
       "when that is not the default); a --grammars folder whose grammars differ from the last import's re-parses.\n"
+      "Ctrl-C (or SIGTERM) stops it cleanly: what was stored stays; exit code 130 (143).\n"
       "Exit codes: 0 the import ran (failed documents are reported, not fatal); 1 it could not run (database not\n"
       "writable, grammars unreadable, a path missing); 2 usage error; 3 --strict and some document failed.");
   cmd->callback([options, strict] {
@@ -48,6 +49,11 @@ void add_import_command(CLI::App& app) {
     if (!result) {
       std::cerr << "ametijuhend import: " << error << "\n";
       set_exit_code(1);
+      return;
+    }
+    if (result->stopped_by != 0) {   // Ctrl-C or SIGTERM: exit as the signal would, with a word on what is kept
+      std::cerr << importer::format_stopped(*result) << std::flush;
+      set_exit_code(128 + result->stopped_by);
       return;
     }
     std::cout << importer::format_summary(*result, options->db_path) << std::flush;

@@ -14,8 +14,11 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+
+#include "core/bounds.h"
 
 namespace aj::extract {
 namespace {
@@ -51,9 +54,10 @@ Document read(poppler::document* doc) {
   Document out;
   out.info.pages = doc->pages();
   out.info.encrypted = doc->is_encrypted();
-  out.info.producer = utf8(doc->get_producer());
-  out.info.creator = utf8(doc->get_creator());
-  out.info.title = utf8(doc->get_title());
+  // Metadata is whatever the producer wrote: bounded and cleaned (core/bounds.h).
+  out.info.producer = bounded_utf8(utf8(doc->get_producer()), SIZE_MAX, kMetadataBytes);
+  out.info.creator = bounded_utf8(utf8(doc->get_creator()), SIZE_MAX, kMetadataBytes);
+  out.info.title = bounded_utf8(utf8(doc->get_title()), SIZE_MAX, kMetadataBytes);
   if (std::time_t t = doc->get_creation_date_t(); t > 0) out.info.created = t;
   for (int i = 0; i < out.info.pages; ++i) {
     std::unique_ptr<poppler::page> p(doc->create_page(i));

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -26,6 +27,7 @@
 #include "import/progress.h"
 #include "import/search_indexer.h"
 #include "import/sha256.h"
+#include "import/skipped.h"
 #include "import/walk.h"
 #include "import/workers.h"
 
@@ -37,6 +39,36 @@ constexpr double kRedrawSeconds = 0.1;
 // over. Storing the fifty or so a pass holds back in one go took longer
 // than the two documents each worker holds: the workers ran dry again.
 constexpr size_t kReleaseStep = 4;
+
+// The signal (SIGINT, SIGTERM) that asked the run to stop, 0 while none did.
+// The workers inherit the handler, so a Ctrl-C sent to the whole process
+// group does not kill the documents they hold: the parent stops them.
+volatile std::sig_atomic_t g_stop_signal = 0;
+extern "C" void note_stop_signal(int sig) { g_stop_signal = sig; }
+bool stop_asked() { return g_stop_signal != 0; }
+
+// Catches SIGINT and SIGTERM for its life; a second one kills as usual (SA_RESETHAND).
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = note_stop_signal;
+    sa.sa_flags = SA_RESTART | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
@@ -79,10 +111,20 @@ class Importer {
       for (auto& [sha, doc] : documents_) doc.current = false;   // parsed again, once each
   }
 
-  bool run(const std::vector<std::string>& files, std::string* error) {
-    const bool fed = feed(files, error);
-    drain();   // also after a failure: what was parsed is kept
+  bool run(const Walk& found, std::string* error) {
+    for (const UnreadableEntry& entry : found.unreadable) {
+      struct stat st {};
+      lstat(entry.path.c_str(), &st);
+      unreadable(file_stat(entry.path, st), entry.kind, entry.reason);
+    }
+    result_.skipped.not_pdf += found.other_entries;
+    const bool fed = feed(found.files, error);
+    drain();   // also after a failure or a stop: what was parsed is kept
     if (!fed) return false;
+    if (stop_asked()) {   // the search index is brought up to date by the next run
+      result_.stopped_by = g_stop_signal;
+      return true;
+    }
     index_search();   // also what an interrupted run left pending
     index_finished();
     result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
@@ -96,13 +138,13 @@ class Importer {
     size_t next = 0;
     // Looks at files until every worker holds all it can; false only when a worker could not start.
     auto top_up = [&] {
-      while (next < files.size() && !(workers_ && workers_->full()))
+      while (next < files.size() && !stop_asked() && !(workers_ && workers_->full()))
         if (!look_at(files[next++], error)) return false;
       return true;
     };
     for (;;) {
       if (!top_up()) return false;
-      if (!workers_ || workers_->idle()) break;   // top_up stops early only when all workers are full
+      if (!workers_ || workers_->idle() || stop_asked()) break;   // stopped: the workers' documents wait for the next run   // top_up stops early only when all workers are full
       // Workers are topped up after each stored document, not after a batch:
       // storing takes a third of a parse, and a worker must not run dry meanwhile.
       // With held writes to catch up on, the loop does not wait for workers.
@@ -136,30 +178,44 @@ class Importer {
     if (failed) failed_seen_.insert(sha256);
   }
 
+  static store::FileStat file_stat(const std::string& path, const struct stat& st) {
+    return store::FileStat{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
+  }
+
   // Decides what the file needs and does it; false only when a worker could not start.
   bool look_at(const std::string& path, std::string* error) {
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // The walk saw a regular file, but it may have been replaced since (by a
+    // FIFO, say): stat before open, and open without blocking.
     struct stat st {};
-    if (fd < 0 || fstat(fd, &st) != 0) {
-      unreadable(path, std::strerror(errno));
-      if (fd >= 0) close(fd);
+    if (stat(path.c_str(), &st) != 0) {
+      unreadable(store::FileStat{path, 0, 0}, "not examinable", std::string("cannot be examined: ") + std::strerror(errno));
       return true;
     }
-    const store::FileStat file{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
-    if (unchanged(file)) {
-      close(fd);
+    const store::FileStat file = file_stat(path, st);
+    if (!S_ISREG(st.st_mode)) {
+      unreadable(file, "no longer a file", "is no longer a regular file; it was not opened");
+      return true;
+    }
+    if (unchanged(file)) return true;
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat opened {};
+    if (fd < 0 || fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+      unreadable(file, "cannot open", std::string("cannot be opened for reading: ") +
+                                          (fd < 0 ? std::strerror(errno) : "it is no longer a regular file"));
+      if (fd >= 0) close(fd);
       return true;
     }
     std::string bytes, why;
     const Taken taken = read_if_taken(fd, path, &bytes, &why);
     close(fd);
-    if (taken == Taken::no) {   // not ours: not counted
+    if (taken == Taken::no) {   // not ours: only counted
+      ++result_.skipped.not_pdf;
       progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path);
       progress_.advance(1, 0);
       return true;
     }
     if (taken == Taken::unreadable) {
-      unreadable(path, why);
+      unreadable(file, "read error", "cannot be read: " + why);
       return true;
     }
     ++counts_.files_seen;
@@ -248,10 +304,39 @@ class Importer {
     return true;
   }
 
-  void unreadable(const std::string& path, const std::string& why) {
-    progress_.say(spdlog::level::warn, "{}: cannot read the file: {}", path, why);
+  // An entry that cannot be read as a file (skipped.h): counted, and when it
+  // is named like a PDF stored as a failed record, reported the first time only.
+  void unreadable(const store::FileStat& file, const std::string& kind, const std::string& reason) {
     ++counts_.files_unreadable;
-    progress_.advance(1, 0);
+    ++result_.skipped.unreadable[kind];
+    if (!has_pdf_name(file.path)) {
+      progress_.log(file.path + " " + reason);
+      progress_.advance(1, 0);
+      return;
+    }
+    const std::string key = unreadable_key(file.path, reason);
+    const auto known = files_.find(file.path);
+    const auto doc = documents_.find(key);
+    if (known != files_.end() && known->second.sha256 == key && doc != documents_.end() && doc->second.current) {
+      note_seen(key, true);
+      progress_.advance(1, 0);
+      return;
+    }
+    write([this, doc = unreadable_document(file, reason)] {
+      std::string why;
+      if (archive_.write_document(doc, fingerprint_, &why)) {
+        ++counts_.records_failed;
+        ++result_.documents_stored;
+        documents_[doc.sha256] = store::StoredDocument{true, true};
+        files_[doc.paths.front().path] = store::StoredFile{doc.paths.front().size, doc.paths.front().mtime_ns, doc.sha256};
+        progress_.log(doc.paths.front().path + ": failed: file_unreadable: " + doc.records.front().problems.front().message);
+      } else {
+        progress_.log(why);
+        ++result_.store_errors;
+      }
+      note_seen(doc.sha256, true);
+      progress_.advance(1, 0);
+    });
   }
 
   void store(Outcome outcome) {
@@ -269,6 +354,7 @@ class Importer {
       return;
     }
     ++(job.known ? counts_.files_reparsed : counts_.files_new);
+    ++result_.documents_stored;
     counts_.files_same_content += n_paths - 1;
     counts_.pages += parsed.info.pages;
     bool failed = false;
@@ -377,11 +463,13 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
   if (!archive->begin_run(run, error)) return std::nullopt;
 
   ImportResult result;
-  Progress progress(log, terminal, found.files.size());
+  Progress progress(log, terminal, found.files.size() + found.unreadable.size());
+  StopSignals stop_signals;
   Importer importer(options, *archive, *indexer, std::move(*grammars), progress, !terminal, result);
-  const bool ran = importer.run(found.files, error);
+  const bool ran = importer.run(found, error);
   progress.finish();
   if (!ran) return std::nullopt;
+  if (result.stopped_by != 0) return result;   // the run stays unfinished in import_runs, like a killed one
   result.counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!archive->finish_run(result.counts, error)) return std::nullopt;
   return result;
@@ -398,11 +486,21 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
       << " unchanged, " << c.files_unreadable << " unreadable.\n";
   out << "Records parsed: " << c.records_ok << " ok, " << c.records_partial << " partial, " << c.records_failed
       << " failed; " << plural(c.pages, "page", "pages") << " (" << rate << " pages/s).\n";
+  out << result.skipped.summary();
   if (result.store_errors > 0)
     out << plural(result.store_errors, "document", "documents") << " could not be stored (see the lines above).\n";
   out << plural(result.failed_documents, "document", "documents")
       << " failed; the failure report: ametijuhend report --db " << db_path << "\n";
   return out.str();
+}
+
+}  // namespace aj::importer
+
+namespace aj::importer {
+
+std::string format_stopped(const ImportResult& result) {
+  return "interrupted: " + plural(result.documents_stored, "document", "documents") +
+         " stored; run again to continue\n";
 }
 
 }  // namespace aj::importer

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "import/skipped.h"
 #include "store/archive.h"
 
 namespace aj::importer {
@@ -38,16 +39,25 @@ struct ImportResult {
   store::RunCounts counts;
   int64_t failed_documents = 0;   // documents seen in this run that have a failed record, parsed now or before
   int64_t store_errors = 0;       // parsed documents the database refused (each logged)
+  int64_t documents_stored = 0;   // documents written in this run (parsed, or standing for an unreadable entry)
+  Skipped skipped;                // what was not parsed, and why
+  int stopped_by = 0;             // SIGINT or SIGTERM when one stopped the run early; 0 when it ran to the end
 };
 
 // Runs an import, logging to `log` (with a progress bar when `terminal`).
+// SIGINT or SIGTERM stops it cleanly: no new document is begun, what the
+// workers return meanwhile is dropped (parsed again by the next run), what
+// was stored stays, and the result says which signal stopped it.
 // nullopt with *error when it could not run: grammars unreadable, a path
 // missing, the database not writable, and — once the first document needs
 // parsing — the lexicon not loadable or no worker process.
 std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
                                        std::string* error);
 
-// The closing summary: counts, pages/s, and the pointer to the failure report.
+// The closing summary: counts, pages/s, what was skipped, and the pointer to the failure report.
 std::string format_summary(const ImportResult& result, const std::string& db_path);
+
+// "interrupted: N documents stored; run again to continue", for a run a signal stopped.
+std::string format_stopped(const ImportResult& result);
 
 }  // namespace aj::importer

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "core/bounds.h"
 #include "core/status.h"
 #include "normalize/hyphen.h"
 #include "pipeline/layout_options.h"
@@ -58,14 +59,20 @@ Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract
   return out;
 }
 
+// Where every record's problems are final: capped and cleaned (core/bounds.h).
+Parsed bounded(Parsed parsed) {
+  for (Record& r : parsed.records) cap_problems(r.problems);
+  return parsed;
+}
+
 }  // namespace
 
 Parsed Pipeline::parse_file(const std::string& path) const {
-  return finish(*this, *impl_->recognizer, impl_->extractor.load_file(path), path);
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path), path));
 }
 
 Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name) const {
-  return finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes), file_name);
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes), file_name));
 }
 
 const recognize::GrammarSet& Pipeline::grammars() const { return impl_->grammars; }
