@@ -1,11 +1,16 @@
-// export_command.cpp — `ametijuhend export FILE.pdf… [--format jsonl|json]`:
-// records in the contract's shape on stdout; each record's problems also go
-// to stderr as "file: code (page N): message". With `--db FILE [--where
-// SQL]` the records come from the database instead (rebuilt from its tables,
-// store/reader.h), in path order: the same JSON the PDFs give.
+// export_command.cpp — `ametijuhend export FILE.pdf… [--format
+// jsonl|json|xlsx] [--out FILE]`: records in the contract's shape on stdout;
+// each record's problems also go to stderr as "file: code (page N):
+// message". With `--db FILE [--where SQL]` the records come from the
+// database instead (rebuilt from its tables, store/reader.h), in path order:
+// the same JSON the PDFs give. xlsx: a workbook with one sheet per list
+// (record_sheets.h). A file that is missing or a folder is an error (exit 1),
+// as for every command; a file that is no readable PDF is a failed record.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/record_sheets.h"
 #include "pipeline/pipeline.h"
 #include "recognize/grammar.h"
 #include "store/database.h"
@@ -36,7 +41,7 @@ bool export_stored(const std::string& db_path, const std::string& where, Emit em
       *error = "cannot read record " + std::to_string(id) + ": " + db->error();
       return false;
     }
-    emit(*record);
+    emit(id, *record);
   }
   return true;
 }
@@ -51,33 +56,53 @@ void add_export_command(CLI::App& app) {
   auto quiet = std::make_shared<bool>(false);
   auto db_path = std::make_shared<std::string>();
   auto where = std::make_shared<std::string>();
+  auto out_path = std::make_shared<std::string>();
   auto* files_option = cmd->add_option("files", *files, "PDF files");
   auto* db_option = cmd->add_option("--db", *db_path, "export the records stored in this database instead of parsing PDFs")
                         ->excludes(files_option);
   cmd->add_option("--where", *where, "with --db: an SQL condition over v_positions' columns, e.g. \"status = 'ok'\"")
       ->needs(db_option);
-  cmd->add_option("--format", *format, "jsonl (one record per line) or json (a pretty array)")
-      ->check(CLI::IsMember({"jsonl", "json"}));
+  cmd->add_option("--format", *format,
+                  "jsonl (one record per line), json (a pretty array) or xlsx (a spreadsheet, one sheet per list; "
+                  "needs --out)")
+      ->check(CLI::IsMember({"jsonl", "json", "xlsx"}));
+  cmd->add_option("--out", *out_path, "xlsx: the workbook to write");
   cmd->add_option("--grammars", *grammars, "folder of grammar files")->capture_default_str();
   cmd->add_flag("--quiet", *quiet, "do not print problems to stderr");
   cmd->callback([=] {
     if (files->empty() && db_path->empty()) throw CLI::ValidationError("export", "give PDF files, or --db FILE");
+    if (*format == "xlsx" && out_path->empty())
+      throw CLI::ValidationError("--format", "xlsx writes a file: give --out FILE.xlsx");
+    if (!out_path->empty() && *format != "xlsx")
+      throw CLI::ValidationError("--out", "--out is for --format xlsx; jsonl and json go to stdout");
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    auto emit = [&](const Record& r) {
+    RecordSheets sheets;
+    int64_t exported = 0;
+    auto emit = [&](int64_t key, const Record& r) {
+      ++exported;
       if (!*quiet) print_problems(r);
       if (*format == "jsonl")
         std::cout << to_json(r).dump() << "\n";
-      else
+      else if (*format == "json")
         all.push_back(to_json(r));
+      else
+        sheets.add(key ? key : exported, r);
     };
     std::string error;
+    auto finish = [&] {
+      if (*format == "json") std::cout << all.dump(2) << "\n";
+      if (*format == "xlsx" && !write_xlsx(*out_path, sheets.sheets(), &error)) {
+        std::cerr << "ametijuhend export: " << error << "\n";
+        set_exit_code(1);
+      }
+    };
     if (!db_path->empty()) {
       if (!export_stored(*db_path, *where, emit, &error)) {
         std::cerr << "ametijuhend export: " << error << "\n";
         set_exit_code(1);
         return;
       }
-      if (*format == "json") std::cout << all.dump(2) << "\n";
+      finish();
       return;
     }
     auto pipeline = pipeline::Pipeline::create(*grammars, &error);
@@ -86,9 +111,20 @@ void add_export_command(CLI::App& app) {
       set_exit_code(1);
       return;
     }
-    for (const auto& f : *files)
-      for (const auto& r : pipeline->parse_file(f).records) emit(r);
-    if (*format == "json") std::cout << all.dump(2) << "\n";
+    for (const auto& f : *files) {
+      std::error_code ec;
+      const auto kind = std::filesystem::status(f, ec).type();
+      if (kind == std::filesystem::file_type::not_found || kind == std::filesystem::file_type::directory) {
+        std::cerr << "ametijuhend export: " << f
+                  << (kind == std::filesystem::file_type::directory
+                          ? ": is a folder; export takes PDF files (import walks folders)\n"
+                          : ": no such file\n");
+        set_exit_code(1);
+        continue;
+      }
+      for (const auto& r : pipeline->parse_file(f).records) emit(0, r);
+    }
+    finish();
   });
 }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/validators.h"
 #include "recognize/grammar.h"
 #include "store/database.h"
 #include "import/import.h"
@@ -24,10 +25,10 @@ void add_import_command(CLI::App& app) {
       ->required();
   cmd->add_option("--db", options->db_path, "the database file (created when missing)")->capture_default_str();
   cmd->add_option("--jobs", options->jobs, "worker processes (default: one per core)")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number(1))
       ->capture_default_str();
   cmd->add_option("--timeout", options->timeout_seconds, "seconds one document may take; then it is failed (timed_out)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_seconds())
       ->capture_default_str();
   cmd->add_flag("--force", options->force, "re-parse every document, changed or not");
   cmd->add_flag("--strict", *strict, "exit with 3 when any document seen is failed");

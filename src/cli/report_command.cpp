@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/validators.h"
 #include "report/format.h"
 #include "report/html.h"
 #include "report/report.h"
@@ -88,16 +89,16 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--out", a->out,
                   "text and json: a FILE instead of stdout; html: the folder to write (default report/)");
   cmd->add_option("--max-files", a->limits.max_files, "text: files listed one by one (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0))
       ->capture_default_str();
   cmd->add_option("--max-problems", a->limits.max_problems, "text: problems shown per file (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0))
       ->capture_default_str();
   cmd->add_option("--repeat-min", a->options.repeat_min,
                   "the same code and message in this many files is listed once, as a repeated problem")
-      ->check(CLI::Range(2, 1000000))
+      ->check(whole_number(2, 1000000))
       ->capture_default_str();
-  cmd->add_option("--dpi", a->dpi, "html: resolution of the page images")->check(CLI::Range(36, 300))
+  cmd->add_option("--dpi", a->dpi, "html: resolution of the page images")->check(whole_number(36, 300))
       ->capture_default_str();
   cmd->footer(
       "The html report is a folder: index.html, and files/ with one page per document with problems and its\n"

@@ -1,68 +1,40 @@
 // sql_command.cpp — `ametijuhend sql [--db FILE] "SELECT …" [--format
-// table|csv|json]`: one query on a read-only connection, with COLLATE et,
-// lower_et() and upper_et() available (store/et_functions.h). A statement
-// that would write is refused before it runs.
+// table|csv|json|xlsx] [--out FILE] [--excel]`: one query on a read-only
+// connection, with COLLATE et, lower_et() and upper_et() available
+// (store/et_functions.h). A statement that would write is refused before it
+// runs; a query that is a file's path (`sql FILE.pdf`) is refused as such,
+// not handed to SQLite as SQL.
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/tabular.h"
+#include "cli/xlsx.h"
 #include "store/database.h"
 
 namespace aj::cli {
 namespace {
 
-using Row = std::vector<std::optional<std::string>>;
-
-// Code points, close enough to display columns for NFC text.
-size_t display_width(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// A line break inside a value is shown as " ↵ ", so each row stays one line.
-std::string one_line(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '\n' ? std::string(" ↵ ") : std::string(1, c);
-  return out;
-}
-
-void print_table(const std::vector<std::string>& names, const std::vector<Row>& rows) {
-  std::vector<size_t> width(names.size());
-  for (size_t c = 0; c < names.size(); ++c) width[c] = display_width(names[c]);
-  for (const auto& row : rows)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(one_line(row[c].value_or(""))));
-  auto cell = [&](const std::string& s, size_t c) {
-    std::cout << (c ? " | " : "") << s;
-    if (c + 1 < width.size()) std::cout << std::string(width[c] - display_width(s), ' ');
-  };
-  for (size_t c = 0; c < names.size(); ++c) cell(names[c], c);
-  std::cout << "\n";
-  for (size_t c = 0; c < names.size(); ++c) std::cout << (c ? "-+-" : "") << std::string(width[c], '-');
-  std::cout << "\n";
-  for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) cell(one_line(row[c].value_or("")), c);
-    std::cout << "\n";
-  }
-  std::cout << "(" << rows.size() << (rows.size() == 1 ? " row)\n" : " rows)\n");
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-void print_csv(const std::vector<std::string>& names, const std::vector<Row>& rows) {
-  for (size_t c = 0; c < names.size(); ++c) std::cout << (c ? "," : "") << csv_field(names[c]);
-  std::cout << "\n";
-  for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) std::cout << (c ? "," : "") << csv_field(row[c].value_or(""));
-    std::cout << "\n";
-  }
+// Why `query` is a file's path and not SQL, or "" when it is not one: a
+// single word that names an existing file, or ends like a PDF or database.
+std::string path_not_query(const std::string& query) {
+  if (query.empty() || query.find_first_of(" \t\r\n") != std::string::npos) return "";
+  const std::string ext = std::filesystem::path(query).extension().string();
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(query, ec);
+  if (ext == ".pdf" || ext == ".PDF")
+    return "'" + query + "' is a PDF file, not an SQL query: `ametijuhend export " + query +
+           "` parses it; `ametijuhend sql --db DATABASE \"SELECT …\"` queries a database";
+  if (exists || ext == ".sqlite" || ext == ".db")
+    return "'" + query + "' is a file's path, not an SQL query: give the database with --db " + query +
+           " and the query as the argument, e.g. ametijuhend sql --db " + query +
+           " \"SELECT title FROM v_positions\"";
+  return "";
 }
 
 }  // namespace
@@ -72,15 +44,26 @@ void add_sql_command(CLI::App& app) {
   auto db_path = std::make_shared<std::string>(store::kDefaultDatabase);
   auto query = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
+  auto out_path = std::make_shared<std::string>();
+  auto excel = std::make_shared<bool>(false);
   cmd->add_option("query", *query, "one SQL statement (views: v_positions, v_tasks, v_language_requirements, …)")
       ->required();
   cmd->add_option("--db", *db_path, "the database file")->capture_default_str();
-  cmd->add_option("--format", *format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}))
+  cmd->add_option("--format", *format, "table, csv, json or xlsx (a spreadsheet; needs --out)")
+      ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}))
       ->capture_default_str();
+  cmd->add_option("--out", *out_path, "write to this file instead of stdout");
+  cmd->add_flag("--excel", *excel, "csv: start with a UTF-8 byte order mark, so Excel reads õ ä ö ü right");
   cmd->footer(
       "Also available: ORDER BY x COLLATE et (Estonian order: š after s, õ ä ö ü after w), lower_et(x), upper_et(x).\n"
-      "The stock sqlite3 shell gets the same with .load libaj_sqlite_et (built beside the program).");
-  cmd->callback([db_path, query, format] {
+      "The stock sqlite3 shell gets the same with .load libaj_sqlite_et (built beside the program).\n"
+      "xlsx: one sheet, 'query', with the result's columns; numbers stay numbers.");
+  cmd->callback([=] {
+    if (const std::string why = path_not_query(*query); !why.empty())
+      throw CLI::ValidationError("query", why);
+    if (*format == "xlsx" && out_path->empty())
+      throw CLI::ValidationError("--format", "xlsx writes a file: give --out FILE.xlsx");
+    if (*excel && *format != "csv") throw CLI::ValidationError("--excel", "--excel is for --format csv");
     std::string error;
     auto db = store::open_readonly(*db_path, &error);
     if (!db) {
@@ -108,20 +91,23 @@ void add_sql_command(CLI::App& app) {
     std::vector<std::string> names;
     for (int c = 0; c < stmt.columns(); ++c) names.push_back(stmt.column_name(c));
     std::vector<Row> rows;
+    Sheet sheet{"query", names, {}};
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
     while (stmt.step()) {
       Row row;
+      std::vector<Cell> cells;
       nlohmann::ordered_json object = nlohmann::ordered_json::object();
       for (int c = 0; c < stmt.columns(); ++c) {
         row.push_back(stmt.opt_text(c));
         switch (stmt.column_type(c)) {
-          case SQLITE_INTEGER: object[names[c]] = stmt.int64(c); break;
-          case SQLITE_FLOAT: object[names[c]] = stmt.real(c); break;
-          case SQLITE_NULL: object[names[c]] = nullptr; break;
-          default: object[names[c]] = stmt.text(c);
+          case SQLITE_INTEGER: object[names[c]] = stmt.int64(c); cells.emplace_back(stmt.int64(c)); break;
+          case SQLITE_FLOAT: object[names[c]] = stmt.real(c); cells.emplace_back(stmt.real(c)); break;
+          case SQLITE_NULL: object[names[c]] = nullptr; cells.emplace_back(); break;
+          default: object[names[c]] = stmt.text(c); cells.emplace_back(stmt.text(c));
         }
       }
       if (*format == "json") json.push_back(std::move(object));
+      else if (*format == "xlsx") sheet.rows.push_back(std::move(cells));
       else rows.push_back(std::move(row));
     }
     if (!db->ok()) {
@@ -129,9 +115,21 @@ void add_sql_command(CLI::App& app) {
       set_exit_code(1);
       return;
     }
-    if (*format == "json") std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    else if (*format == "csv") print_csv(names, rows);
-    else print_table(names, rows);
+    if (*format == "xlsx") {
+      if (!write_xlsx(*out_path, {sheet}, &error)) {
+        std::cerr << "ametijuhend sql: " << error << "\n";
+        set_exit_code(1);
+      }
+      return;
+    }
+    std::ostringstream text;
+    if (*format == "json") text << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    else if (*format == "csv") print_csv(text, names, rows, *excel);
+    else print_table(text, names, rows);
+    if (!write_output(text.str(), *out_path, &error)) {
+      std::cerr << "ametijuhend sql: " << error << "\n";
+      set_exit_code(1);
+    }
   });
 }
 

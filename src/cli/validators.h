@@ -1,0 +1,19 @@
+// validators.h — checks for numeric options whose failure reads as one line
+// ("--jobs: expected a whole number from 1 up, got '0'"). CLI11's own
+// PositiveNumber and NonNegativeNumber print the range as doubles, the
+// upper end a 300-digit number, and say the same for a value that is no
+// number at all.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+
+namespace aj::cli {
+
+// A whole number ≥ min, and ≤ max when given.
+CLI::Validator whole_number(long long min, std::optional<long long> max = std::nullopt);
+// A number (fractions allowed) > 0.
+CLI::Validator positive_seconds();
+
+}  // namespace aj::cli
