@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -22,6 +23,13 @@ bool setup(std::string_view level_name, const std::string& file, std::string* er
   to_stderr->set_pattern("%n: %l: %v");
   std::vector<spdlog::sink_ptr> sinks{to_stderr};
   if (!file.empty()) {
+    // spdlog's file sink creates missing folders; a misspelt --log-file
+    // folder is the user's mistake to hear about, not to have made.
+    const auto folder = std::filesystem::path(file).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+      *error = "cannot open the log file " + file + ": no folder " + folder.string();
+      return false;
+    }
     try {
       auto to_file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file, /*truncate=*/false);
       to_file->set_pattern("%Y-%m-%dT%H:%M:%S.%e %P %l: %v");

@@ -33,7 +33,7 @@ TEST_CASE("cli: --log-level sets what the log says on stderr, not what the comma
   CHECK(run_aj(dir, {"--log-level", "loud", "import", "--db", db, seed}).code == 2);
 }
 
-TEST_CASE("cli: --log-file appends the log; stderr keeps to warnings") {
+TEST_CASE("cli: --log-file appends the log, stderr keeps to warnings") {
   auto dir = aj::test::temp_dir("cli-log-file");
   const std::string db = dir + "/db.sqlite", log = dir + "/ametijuhend.log";
   auto r = run_aj(dir, {"import", "--db", db, "--log-level", "info", "--log-file", log, aj::test::seed_pdfs()[0]});

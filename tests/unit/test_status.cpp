@@ -60,7 +60,7 @@ const aj::Problem* problem_naming(const aj::Record& r, aj::Code code, const std:
 
 }  // namespace
 
-TEST_CASE("status: ok only with no problem and full coverage; failed always says why") {
+TEST_CASE("status: ok only with no problem and full coverage, failed always says why") {
   auto r = recognised(1.0);
   aj::derive_status(r);
   CHECK(r.status == aj::Status::ok);
@@ -162,7 +162,7 @@ TEST_CASE("never silently wrong: a heading no grammar knows is section_unknown, 
   CHECK(problem_naming(r, aj::Code::text_unassigned, "2.1. Ohvriabi kasutatavate") != nullptr);
 }
 
-TEST_CASE("never silently wrong: a value whose label cell is empty is nobody's; a required field without value is missing") {
+TEST_CASE("never silently wrong: a value whose label cell is empty is nobody's, a required field without value is missing") {
   auto seed = read_seed("seeds/000_eaa2ca7fc8e25303.a.pdf");
   auto& lines = seed.layout.lines;
   // The label cell of "Vahetu juht" left empty: its value stands alone in its row.

@@ -1,0 +1,113 @@
+// test_cli.cpp — the command line as an analyst meets it, through the real
+// binary: suggestions for misspelt commands and options, the command list,
+// one-line range messages, a PDF path given to `sql`, a missing input's exit
+// code, and the spreadsheet outputs (xlsx, CSV with a byte order mark).
+#include <doctest/doctest.h>
+
+#include "test_store_support.h"
+
+namespace {
+
+using aj::test::run_aj;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The names of the members of a zip archive (an .xlsx), read from its
+// central directory: each entry is "PK\1\2", 42 bytes of header, then the name.
+std::vector<std::string> zip_members(const std::string& bytes) {
+  std::vector<std::string> names;
+  for (size_t at = bytes.find("PK\x01\x02"); at != std::string::npos; at = bytes.find("PK\x01\x02", at + 4)) {
+    if (at + 46 > bytes.size()) break;
+    const auto u16 = [&](size_t off) {
+      return static_cast<size_t>(static_cast<unsigned char>(bytes[at + off])) |
+             static_cast<size_t>(static_cast<unsigned char>(bytes[at + off + 1])) << 8;
+    };
+    names.push_back(bytes.substr(at + 46, u16(28)));
+  }
+  return names;
+}
+
+size_t worksheets(const std::vector<std::string>& members) {
+  return static_cast<size_t>(std::count_if(members.begin(), members.end(), [](const std::string& m) {
+    return m.rfind("xl/worksheets/sheet", 0) == 0;
+  }));
+}
+
+}  // namespace
+
+TEST_CASE("cli: a misspelt command or option gets a suggestion, no command gets the list") {
+  auto dir = aj::test::temp_dir("cli-suggest");
+  auto r = run_aj(dir, {"imprt", "corpus"});
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "unknown command 'imprt'; did you mean 'import'?"));
+  CHECK(has(r.err, "report"));   // the list of commands follows
+
+  r = run_aj(dir, {"import", "--jbos", "2", "x"});
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "did you mean --jobs?"));
+
+  r = run_aj(dir, {});
+  CHECK(has(r.out + r.err, "Commands:"));
+  CHECK(has(r.out + r.err, "import"));
+  CHECK(has(r.out + r.err, "export"));
+}
+
+TEST_CASE("cli: a value out of range is one line naming the option and what it takes") {
+  auto dir = aj::test::temp_dir("cli-range");
+  for (const std::string bad : {"0", "abc"}) {
+    auto r = run_aj(dir, {"import", "--jobs", bad, aj::test::corpus("seeds")});
+    INFO(r.err);
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "--jobs: expected a whole number from 1 up, got '" + bad + "'"));
+    CHECK_FALSE(has(r.err, "179769313486231"));   // no 300-digit bound
+  }
+}
+
+TEST_CASE("cli: sql given a PDF says so, and export of a missing file or a folder exits 1") {
+  auto dir = aj::test::temp_dir("cli-inputs");
+  const std::string pdf = aj::test::corpus("seeds") + "/000_eaa2ca7fc8e25303.a.pdf";
+  auto r = run_aj(dir, {"sql", pdf});
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "is a PDF file, not an SQL query"));
+  CHECK_FALSE(has(r.err, "syntax error"));
+
+  r = run_aj(dir, {"export", dir + "/no-such.pdf"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "no such file"));
+  CHECK(r.out.empty());
+
+  r = run_aj(dir, {"export", aj::test::corpus("seeds")});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: spreadsheets — export and sql write xlsx, csv --excel starts with a byte order mark") {
+  auto dir = aj::test::temp_dir("cli-xlsx");
+  const std::string db = dir + "/db.sqlite";
+  REQUIRE(run_aj(dir, {"import", "--db", db, aj::test::corpus("seeds")}).code == 0);
+
+  const std::string book = dir + "/records.xlsx";
+  auto r = run_aj(dir, {"export", "--quiet", "--db", db, "--format", "xlsx", "--out", book});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string bytes = aj::test::slurp(book);
+  REQUIRE(bytes.rfind("PK\x03\x04", 0) == 0);   // a zip, as every .xlsx is
+  const auto members = zip_members(bytes);
+  CHECK(worksheets(members) >= 5);   // positions, tasks, results, requirements, … one sheet per list
+
+  const std::string one = dir + "/query.xlsx";
+  r = run_aj(dir, {"sql", "--db", db, "--format", "xlsx", "--out", one, "SELECT title FROM v_positions"});
+  REQUIRE(r.code == 0);
+  CHECK(worksheets(zip_members(aj::test::slurp(one))) == 1);
+
+  r = run_aj(dir, {"sql", "--db", db, "--format", "xlsx", "SELECT 1"});
+  CHECK(r.code == 2);   // a spreadsheet needs a file
+  CHECK(has(r.err, "--out"));
+
+  r = run_aj(dir, {"sql", "--db", db, "--format", "csv", "--excel", "SELECT 'õäöü' AS word"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(has(r.out, "õäöü"));
+  r = run_aj(dir, {"sql", "--db", db, "--format", "csv", "SELECT 'õäöü' AS word"});
+  CHECK(r.out.rfind("\xEF\xBB\xBF", 0) != 0);
+}
