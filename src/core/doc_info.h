@@ -6,6 +6,7 @@
 #pragma once
 
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -17,5 +18,10 @@ struct DocInfo {
   std::string producer, creator, title;
   std::optional<std::time_t> created;
 };
+
+// {"pages", "encrypted", "producer", "creator", "title", "created"}; a key
+// that is missing reads as the default.
+nlohmann::ordered_json info_to_json(const DocInfo& info);
+DocInfo info_from_json(const nlohmann::json& j);
 
 }  // namespace aj

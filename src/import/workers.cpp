@@ -54,26 +54,6 @@ bool recv_all(int fd, void* data, size_t size) {
   return true;
 }
 
-nlohmann::ordered_json info_to_json(const DocInfo& info) {
-  return {{"pages", info.pages},
-          {"encrypted", info.encrypted},
-          {"producer", info.producer},
-          {"creator", info.creator},
-          {"title", info.title},
-          {"created", info.created ? nlohmann::ordered_json(static_cast<int64_t>(*info.created)) : nullptr}};
-}
-
-DocInfo info_from_json(const nlohmann::json& j) {
-  DocInfo info;
-  info.pages = j.value("pages", 0);
-  info.encrypted = j.value("encrypted", false);
-  info.producer = j.value("producer", "");
-  info.creator = j.value("creator", "");
-  info.title = j.value("title", "");
-  if (j.contains("created") && j["created"].is_number()) info.created = j["created"].get<int64_t>();
-  return info;
-}
-
 // The worker: documents in, records out, until the parent closes the socket.
 [[noreturn]] void serve(int fd, pid_t parent, const pipeline::Pipeline& pipeline) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);

@@ -22,17 +22,6 @@ namespace fs = std::filesystem;
 // set's fingerprint (nothing here was parsed with grammars).
 constexpr const char* kFingerprint = "sql-fixtures";
 
-DocInfo info_from_json(const nlohmann::json& j) {
-  DocInfo info;
-  info.pages = j.value("pages", 0);
-  info.encrypted = j.value("encrypted", false);
-  info.producer = j.value("producer", "");
-  info.creator = j.value("creator", "");
-  info.title = j.value("title", "");
-  if (j.contains("created") && j["created"].is_number()) info.created = j["created"].get<std::time_t>();
-  return info;
-}
-
 // One records/*.json as the store takes it; throws nlohmann's exceptions on
 // a malformed file (the caller names the file).
 store::ParsedDocument document_from_json(const nlohmann::json& j) {
