@@ -17,6 +17,7 @@ void register_commands(CLI::App& app) {
   add_show_command(app);
   add_report_command(app);
   add_grammar_command(app);
+  add_explain_command(app);
 }
 
 }  // namespace aj::cli

@@ -81,7 +81,7 @@ void fill_signature(Builder& b, const fields::Field& f, const Value& v) {
 }  // namespace
 
 Builder::Builder(const layout::Layout& layout, const Common& common, const hyphen::Resolver& hyphens)
-    : layout_(layout), common_(common), hyphens_(hyphens), taken_(layout.lines.size(), false) {
+    : layout_(layout), common_(common), hyphens_(hyphens), taken_(layout.lines.size(), false), uses_(layout.lines.size()) {
   for (const auto& l : layout.lines) vocab_.add_text(l.text);
 }
 
@@ -133,6 +133,15 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     if (t.empty()) return std::nullopt;
     return t;
   };
+  // Each line of the value is the field's (its label's line, when the value
+  // starts beside the label, is both).
+  for (const auto& p : v) {
+    if (!p.line || trim(p.text).empty()) continue;
+    const auto at = static_cast<size_t>(p.line - layout_.lines.data());
+    if (at >= uses_.size()) continue;
+    const std::string label_use = "label of " + field;
+    uses_[at] = uses_[at].starts_with(label_use) ? "label and value of " + field : "value of " + field;
+  }
   // Present only with a value: an empty one leaves a required field missing.
   if (std::any_of(v.begin(), v.end(), [](const Piece& p) { return !trim(p.text).empty(); })) fields_set_.push_back(field);
   const fields::Field* f = fields::fillable(field);

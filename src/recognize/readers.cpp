@@ -177,7 +177,7 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
     if (skipped(sec.skip, l.text)) {
-      b.take(i);
+      b.take(i, "skipped by a skip rule of section '" + sec.name + "'");
       continue;
     }
     const bool label_cell = l.table >= 0 && b.layout().tables[l.table].columns.size() >= 2;
@@ -211,10 +211,10 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       Hit h{i, &f, m.label, {}};
       // In a label | value table the whole first cell is the label.
       if (label_cell && l.column == 0) {
-        for (int c : cell) b.take(c);
+        for (int c : cell) b.take(c, "label of " + f.field);
         h.label = text;
       } else {
-        b.take(i);
+        b.take(i, "label of " + f.field);
         if (!m.rest.empty()) h.value.push_back(Piece{m.rest, &l, true, false});
       }
       hits.push_back(std::move(h));
@@ -275,11 +275,12 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       const int depth = item_depth(lab.text, b);
       if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty()))) continue;
     }
-    b.take(i);
+    b.take(i, "value of " + h.field->field);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
     if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&
         b.layout().tables[v.table].columns.size() >= 2 && labels_in_row(hits, lab, b) == 1) {
       h.label += " " + v.text;
+      b.take(i, "label of " + h.field->field);
       continue;
     }
     h.value.push_back(piece_of(v, h.value.empty()));
@@ -294,7 +295,7 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
     for (const auto& f : g.anywhere) {
       LabelMatch m = match_label(f, b.line(i).text);
       if (!m.ok) continue;
-      b.take(i);
+      b.take(i, "label of " + f.field + " (a label read anywhere)");
       Value v{Piece{m.rest, &b.line(i), true, false}};
       // The rest of its paragraph.
       for (size_t j = k + 1; j < s.lines.size(); ++j) {
@@ -302,7 +303,7 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
         if (b.taken(s.lines[j]) || n.para_start || n.bullet || n.table != b.line(i).table ||
             n.column != b.line(i).column || looks_like_label(n, b.known()))
           break;
-        b.take(s.lines[j]);
+        b.take(s.lines[j], "value of " + f.field);
         v.push_back(piece_of(n, false));
       }
       b.set(f.field, v, m.label);
@@ -339,7 +340,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
     if (skipped(sec.skip, l.text)) {
-      b.take(i);
+      b.take(i, "skipped by a skip rule of section '" + sec.name + "'");
       continue;
     }
     if (l.table >= 0 && l.column >= 1) {
@@ -349,20 +350,23 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     Text number;
     std::string text;
     if (starts_task(sec, l, &number, &text)) {
-      b.take(i);
+      b.take(i, "task " + number.value_or(std::to_string(tasks.size() + 1)) + " starts");
       tasks.push_back(TaskDraft{i, number, {Piece{text, &l, true, false}}, {}});
       continue;
     }
     if (tasks.empty() || looks_like_label(l, b.known())) continue;  // unassigned
-    b.take(i);
     TaskDraft& t = tasks.back();
+    const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
     re2::StringPiece rest(l.text);
     if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
       t.inline_results = true;
+      b.take(i, "result label and result of " + task);
       t.results.push_back(Piece{std::string(rest), &l, true, false});
     } else if (t.inline_results) {
+      b.take(i, "result of " + task);
       t.results.push_back(Piece{l.text, &l, l.bullet, l.bullet});
     } else {
+      b.take(i, "text of " + task);
       t.text.push_back(piece_of(l, false));
     }
   }
@@ -373,7 +377,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     for (size_t t = 0; t < tasks.size(); ++t)
       if (at_or_above(b.line(tasks[t].line), v)) owner = static_cast<int>(t);
     if (owner < 0) continue;
-    b.take(i);
+    b.take(i, "result of task " + tasks[owner].number.value_or(std::to_string(owner + 1)));
     tasks[owner].results.push_back(piece_of(v, tasks[owner].results.empty()));
   }
   for (auto& t : tasks) {
@@ -392,8 +396,11 @@ void read_list(const Section& sec, const SectionLines& s, Builder& b) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
     if (!skipped(sec.skip, l.text) && looks_like_label(l, b.known())) continue;  // unassigned
-    b.take(i);
-    if (skipped(sec.skip, l.text)) continue;
+    if (skipped(sec.skip, l.text)) {
+      b.take(i, "skipped by a skip rule of section '" + sec.name + "'");
+      continue;
+    }
+    b.take(i, "item of " + sec.field);
     Piece p = piece_of(l, v.empty());
     re2::StringPiece in(p.text);
     if (sec.item_number && RE2::Consume(&in, *sec.item_number)) {
@@ -411,7 +418,7 @@ void read_text(const Section& sec, const SectionLines& s, Builder& b) {
     if (b.taken(i)) continue;
     const bool skip = skipped(sec.skip, b.line(i).text);
     if (!skip && looks_like_label(b.line(i), b.known())) continue;  // unassigned
-    b.take(i);
+    b.take(i, skip ? "skipped by a skip rule of section '" + sec.name + "'" : "text of " + sec.field);
     if (!skip) v.push_back(piece_of(b.line(i), v.empty()));
   }
   if (!v.empty()) b.set(sec.field, v, "");
@@ -423,11 +430,11 @@ void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
   for (int i : s.lines) {
     const auto& l = b.line(i);
     if (skipped(g.preamble_skip, l.text)) {
-      b.take(i);
+      b.take(i, "skipped by the preamble's skip rule (preamble_skip)");
       continue;
     }
     if (g.contract_appendix && RE2::PartialMatch(l.text, *g.contract_appendix)) {
-      b.take(i);
+      b.take(i, "contract_appendix mark");
       b.record().contract_appendix = true;
       continue;
     }
@@ -455,7 +462,7 @@ void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
   size_t from = sub[0].data() - joined.data(), to = from + sub[0].size();
   for (size_t k = 0; k < starts.size(); ++k) {
     size_t end = k + 1 < starts.size() ? starts[k + 1].first : joined.size();
-    if (starts[k].first < to && end > from) b.take(starts[k].second);
+    if (starts[k].first < to && end > from) b.take(starts[k].second, "approval stamp");
   }
 }
 

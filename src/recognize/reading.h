@@ -55,8 +55,18 @@ class Builder {
  public:
   Builder(const layout::Layout& layout, const Common& common, const hyphen::Resolver& hyphens);
 
-  void take(int line) { taken_[line] = true; }
+  // A line something took, and what took it ("label of title", "skipped by
+  // a skip rule of section 'general'"): `explain` prints it line by line.
+  void take(int line, std::string why) {
+    taken_[line] = true;
+    uses_[line] = std::move(why);
+  }
   bool taken(int line) const { return taken_[line]; }
+  // Why a line nothing took stays so (an unknown heading, an unknown label).
+  void note(int line, std::string why) {
+    if (!taken_[line]) uses_[line] = std::move(why);
+  }
+  const std::string& use(int line) const { return uses_[line]; }
   const layout::Line& line(int i) const { return layout_.lines[i]; }
   const layout::Layout& layout() const { return layout_; }
   const Common& common() const { return common_; }
@@ -84,6 +94,7 @@ class Builder {
   hyphen::Vocabulary vocab_;
   const Known* known_ = nullptr;
   std::vector<bool> taken_;
+  std::vector<std::string> uses_;   // per line: what took it, or why nothing did
   std::vector<std::string> fields_set_;
   Record record_;
 };

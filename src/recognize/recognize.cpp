@@ -106,44 +106,62 @@ Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphe
 
 Recognizer::~Recognizer() = default;
 
+std::vector<Detection> Recognizer::detect(const layout::Layout& layout) const {
+  std::vector<Detection> out;
+  for (const auto& g : set_.grammars) {
+    Detection d{&g, 0, std::nullopt, {}};
+    for (const auto& x : g.exclude) {
+      for (size_t i = 0; i < layout.lines.size() && !d.excluded_by; ++i)
+        if (RE2::PartialMatch(layout.lines[i].text, *x))
+          d.excluded_by = DetectionHit{static_cast<int>(i), "exclude /" + x->pattern() + "/"};
+      if (d.excluded_by) break;
+    }
+    // Each detect pattern counts once, at the first line it matches.
+    for (const auto& p : g.detect)
+      for (size_t i = 0; i < layout.lines.size(); ++i)
+        if (RE2::PartialMatch(layout.lines[i].text, *p)) {
+          d.hits.push_back(DetectionHit{static_cast<int>(i), "detect /" + p->pattern() + "/"});
+          break;
+        }
+    // And each section once, at its first heading.
+    std::set<const Section*> seen;
+    for (size_t i = 0; i < layout.lines.size(); ++i)
+      if (const HeadingAt h = heading_at(g, layout, i); h.section && seen.insert(h.section).second)
+        d.hits.push_back(DetectionHit{static_cast<int>(i), "heading of section '" + h.section->name + "'"});
+    d.score = static_cast<int>(d.hits.size());
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) const {
   const Grammar* best = nullptr;
   int best_score = 0;
-  for (const auto& g : set_.grammars) {
-    bool excluded = false;
-    for (const auto& x : g.exclude)
-      for (const auto& l : layout.lines) excluded = excluded || RE2::PartialMatch(l.text, *x);
-    if (excluded) continue;
-    int score = 0;
-    for (const auto& d : g.detect)
-      for (const auto& l : layout.lines)
-        if (RE2::PartialMatch(l.text, *d)) {
-          ++score;
-          break;
-        }
-    std::set<const Section*> seen;
-    for (size_t i = 0; i < layout.lines.size(); ++i)
-      if (const HeadingAt h = heading_at(g, layout, i); h.section) seen.insert(h.section);
-    score += static_cast<int>(seen.size());
-    if (score > best_score || (best && score == best_score && g.priority > best->priority)) {
-      best = &g;
-      best_score = score;
+  for (const auto& d : detect(layout)) {
+    if (d.excluded_by) continue;
+    if (d.score > best_score || (best && d.score == best_score && d.grammar->priority > best->priority)) {
+      best = d.grammar;
+      best_score = d.score;
     }
   }
   return {best, best_score};
 }
 
-Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name) const {
+Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name, const Grammar* forced,
+                            std::vector<std::string>* uses) const {
   auto [grammar, score] = choose(layout);
+  if (forced) grammar = forced;
   Builder b(layout, grammar ? *grammar->vocabulary : set_.common, hyphens_);
   b.set_known(*known_);
   Record& r = b.record();
   r.source = Source{file_name, 1, 1, static_cast<int>(std::max<size_t>(1, layout.pages.size()))};
   // Fewer than three signs of a family is no family: report, do not guess.
-  if (!grammar || score < 3) {
+  if (!grammar || (score < 3 && !forced)) {
     b.problem(Code::no_grammar_matched, 1,
               "no grammar recognised this layout (best: " + (grammar ? grammar->name : std::string("none")) +
                   ", score " + std::to_string(score) + "; add a grammar under grammars/)");
+    if (uses)
+      for (auto& u : *uses) u = "unread: no grammar matched (no_grammar_matched)";
     return r;
   }
   r.grammar = grammar->name;
@@ -153,7 +171,11 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
   std::vector<bool> unread(layout.lines.size(), false);     // lines under an unknown heading
   for (const auto& s : sections) {
     if (s.unknown) {
-      for (int i : s.lines) unread[i] = true;
+      for (int i : s.lines) {
+        unread[i] = true;
+        b.note(i, "unread: under a heading no section knows (section_unknown)");
+      }
+      b.note(s.lines.front(), "a heading no section of this grammar knows (section_unknown)");
       const auto& l = layout.lines[s.lines.front()];
       b.problem(Code::section_unknown, l.page,
                 "a heading no section of grammar '" + grammar->name + "' knows; its lines are left unread", l.text,
@@ -165,7 +187,7 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
       read_preamble(*grammar, s, b);
       continue;
     }
-    for (size_t k = 0; k < s.heading_lines; ++k) b.take(s.lines[k]);
+    for (size_t k = 0; k < s.heading_lines; ++k) b.take(s.lines[k], "heading of section '" + s.section->name + "'");
     read_anywhere(*grammar, s, b);
     switch (s.section->reader) {
       case Reader::fields: read_fields(*s.section, s, b); break;
@@ -215,6 +237,7 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
       const auto& l = layout.lines[i];
       b.problem(Code::label_unknown, l.page, "a label no field of this section knows; its value is left unread", l.text,
                 l.box);
+      b.note(static_cast<int>(i), "a label no field of this section knows (label_unknown)");
       reported[i] = true;
     }
   for (size_t i = 0; i < layout.lines.size();) {
@@ -229,6 +252,7 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     for (; j < layout.lines.size() && !b.taken(static_cast<int>(j)) && !reported[j] && layout.lines[j].page == first.page;
          ++j) {
       excerpt += (excerpt.empty() ? "" : " ") + layout.lines[j].text;
+      b.note(static_cast<int>(j), "unassigned: no field took it (text_unassigned)");
       const auto& bx = layout.lines[j].box;
       box = Box{std::min(box.x0, bx.x0), std::min(box.y0, bx.y0), std::max(box.x1, bx.x1), std::max(box.y1, bx.y1)};
     }
@@ -237,11 +261,27 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     i = j;
   }
   r.coverage = coverage(layout, b);
+  if (uses)
+    for (size_t i = 0; i < layout.lines.size(); ++i) (*uses)[i] = b.use(static_cast<int>(i));
   return r;
 }
 
 Document Recognizer::read_document(const layout::Layout& layout, const std::vector<Problem>& page_problems,
                                    const std::string& file_name) const {
+  return read(layout, page_problems, file_name, nullptr, nullptr);
+}
+
+Explanation Recognizer::explain(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                                const std::string& file_name, const Grammar* forced) const {
+  Explanation e;
+  e.detections = detect(layout);
+  e.uses.assign(layout.lines.size(), "");
+  e.document = read(layout, page_problems, file_name, forced, &e.uses);
+  return e;
+}
+
+Document Recognizer::read(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                          const std::string& file_name, const Grammar* forced, std::vector<std::string>* uses) const {
   Document out;
   const int pages = static_cast<int>(std::max<size_t>(1, layout.pages.size()));
   auto settle = [&](Record r, int page_first, int page_last) {
@@ -251,16 +291,23 @@ Document Recognizer::read_document(const layout::Layout& layout, const std::vect
   };
   const Split split = split_document(layout, set_);
   if (split.appendices.size() < 2 && !split.grammar) {
-    out.records.push_back(settle(read_one(layout, file_name), 1, pages));
+    out.records.push_back(settle(read_one(layout, file_name, forced, uses), 1, pages));
   } else {
     // A directive, or several stamped job descriptions: one record per appendix.
     for (size_t k = 0; k < split.appendices.size(); ++k) {
       const auto& lines = split.appendices[k];
-      Record r = read_one(sublayout(layout, lines), file_name);
+      std::vector<std::string> sub_uses(lines.size());
+      Record r = read_one(sublayout(layout, lines), file_name, forced, uses ? &sub_uses : nullptr);
+      if (uses)
+        for (size_t k2 = 0; k2 < lines.size(); ++k2)
+          (*uses)[lines[k2]] = "record " + std::to_string(k + 1) + ": " + sub_uses[k2];
       const int first = layout.lines[lines.front()].page, last = layout.lines[lines.back()].page;
       r.source = Source{file_name, static_cast<int>(k + 1), first, last};
       out.records.push_back(settle(std::move(r), first, last));
     }
+    if (uses)
+      for (int i : split.body) (*uses)[i] = split.grammar ? "the directive (grammar " + split.grammar->name + ")"
+                                                          : "before the first approval stamp";
     if (split.grammar) {
       out.directive = read_directive(layout, split.body, *split.grammar, set_.dates, file_name);
       check_appendices(*out.directive, out.records);

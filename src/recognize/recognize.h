@@ -36,6 +36,29 @@ struct Document {
 
 struct Known;
 
+// What gave a grammar its detection score: one detect pattern or one
+// section heading, at the first line it matched (index into Layout::lines).
+struct DetectionHit {
+  int line = 0;
+  std::string what;   // "detect /…/", "heading of section 'tasks'", "exclude /…/"
+};
+
+struct Detection {
+  const Grammar* grammar = nullptr;
+  int score = 0;                               // hits.size(); 3 or more reads a document
+  std::optional<DetectionHit> excluded_by;     // an exclude pattern that ruled the grammar out
+  std::vector<DetectionHit> hits;
+};
+
+// Everything `ametijuhend explain` shows: every grammar's detection, the
+// records as read_document() gives them, and for every layout line what took
+// it (a heading, a label or value of a field, a skip rule) or why nothing did.
+struct Explanation {
+  std::vector<Detection> detections;
+  Document document;
+  std::vector<std::string> uses;   // per Layout::lines index; "" for a line nothing took or noted
+};
+
 class Recognizer {
  public:
   Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphens);
@@ -47,12 +70,24 @@ class Recognizer {
   Document read_document(const layout::Layout& layout, const std::vector<Problem>& page_problems,
                          const std::string& file_name) const;
 
-  // Which grammar would read this layout, and its score (0 when none fits).
+  // read_document() with its reasons; `forced` reads with that grammar
+  // whatever its detection score (an author's --grammar).
+  Explanation explain(const layout::Layout& layout, const std::vector<Problem>& page_problems,
+                      const std::string& file_name, const Grammar* forced = nullptr) const;
+
+  // Every grammar's detection score over this layout, and what gave it.
+  std::vector<Detection> detect(const layout::Layout& layout) const;
+  // Which grammar would read this layout, and its score (0 when none fits):
+  // the best score among those not excluded, ties to the higher priority.
   std::pair<const Grammar*, int> choose(const layout::Layout& layout) const;
 
  private:
-  // One job description from the whole layout, its status not yet settled.
-  Record read_one(const layout::Layout& layout, const std::string& file_name) const;
+  Document read(const layout::Layout& layout, const std::vector<Problem>& page_problems, const std::string& file_name,
+                const Grammar* forced, std::vector<std::string>* uses) const;
+  // One job description from the whole layout, its status not yet settled;
+  // `uses`, when given, receives each line's use.
+  Record read_one(const layout::Layout& layout, const std::string& file_name, const Grammar* forced,
+                  std::vector<std::string>* uses) const;
 
   const GrammarSet& set_;
   const hyphen::Resolver& hyphens_;
