@@ -45,6 +45,8 @@ enum class Code {
   directive_mismatch,    // a directive's list of appendices disagrees with its appendices
   section_unknown,       // a heading no section of the grammar knows; its lines are left unread
   label_unknown,         // a label no field of its section knows; its value is left unread
+  value_inferred,        // a value derived, not read as written (a heading's genitive title put in the nominative)
+  values_unpaired,       // stacked labels whose stacked values could not be paired with them in order
 };
 
 std::string_view code_name(Code);

@@ -119,6 +119,12 @@ std::vector<std::string> Builder::items(const Value& v) {
   return out;
 }
 
+bool Builder::cut_off(const Value& v) const {
+  if (v.empty() || !v.back().line || layout_.lines.empty() || v.back().line != &layout_.lines.back()) return false;
+  static const RE2 ends_sentence(R"([.;:!?)»"”…]\s*$)");
+  return !RE2::PartialMatch(v.back().text, ends_sentence);
+}
+
 bool Builder::has(const std::string& field) const {
   return std::find(fields_set_.begin(), fields_set_.end(), field) != fields_set_.end();
 }

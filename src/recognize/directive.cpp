@@ -35,6 +35,9 @@ std::optional<int> number_of(const std::string& s) {
   return n;
 }
 
+// The most lines an approval stamp takes after its first.
+constexpr int kStampLines = 3;
+
 }  // namespace
 
 Split split_document(const layout::Layout& layout, const GrammarSet& set) {
@@ -44,8 +47,14 @@ Split split_document(const layout::Layout& layout, const GrammarSet& set) {
     bool marked = false;
     for (size_t i = 0; i < layout.lines.size(); ++i) {
       const std::string& t = layout.lines[i].text;
-      if (RE2::FullMatch(t, *g.appendix_start)) starts.push_back(static_cast<int>(i));
-      else if (starts.empty() && RE2::FullMatch(t, *g.detect)) marked = true;
+      const bool opens = std::any_of(g.appendix_start.begin(), g.appendix_start.end(),
+                                     [&](const Pattern& p) { return RE2::FullMatch(t, *p); });
+      // A stamp is a few lines ("KINNITATUD" / "… käskkirjaga nr 53" / "Lisa 1"): a
+      // line that opens one right after another's first line is part of that stamp.
+      if (opens && (starts.empty() || static_cast<int>(i) - starts.back() > kStampLines))
+        starts.push_back(static_cast<int>(i));
+      else if (!opens && starts.empty() && RE2::FullMatch(t, *g.detect))
+        marked = true;
     }
     if (!marked && starts.size() < 2) continue;
     out.grammar = marked ? &g : nullptr;

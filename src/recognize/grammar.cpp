@@ -44,6 +44,10 @@ class Loader {
     return compile(*n->value<std::string>(), *n, path + key);
   }
 
+  bool expand(const std::string& source, std::string* out, std::string* why) const {
+    return patterns_.expand(source, out, why);
+  }
+
   std::vector<Pattern> patterns(const toml::table& t, const std::string& key, const std::string& path) const {
     std::vector<Pattern> out;
     if (auto arr = t[key].as_array())
@@ -55,6 +59,15 @@ class Loader {
   FieldLabel field_label(const toml::table& t, const std::string& number_prefix, const std::string& path) const {
     FieldLabel f;
     f.field = t["field"].value_or(std::string());
+    const bool has_label = t.contains("label"), has_sentence = t.contains("sentence");
+    if (has_label == has_sentence)
+      throw LoadError{schema::line_of(t), path + (has_label ? "sentence" : "label"),
+                      has_label ? "a field has a label or a sentence, not both"
+                                : "is missing: a field needs label = '…' (or sentence = '…(?P<value>…)…')"};
+    if (has_sentence) {
+      f.sentence = pattern(t, "sentence", path);
+      return f;
+    }
     std::string label;
     std::string why;
     if (!patterns_.expand(t["label"].value_or(std::string()), &label, &why))
@@ -134,6 +147,7 @@ void read_vocabulary(const toml::table& t, const Loader& L, const std::string& p
     set(c.department, *units, "department", p);
     set(c.division, *units, "division", p);
     set(c.team, *units, "team", p);
+    set(c.unit_aside, *units, "aside", p);
     set(c.department_genitive, *units, "department_genitive", p);
     set(c.division_genitive, *units, "division_genitive", p);
     if (auto s = (*units)["department_nominative_suffix"].value<std::string>()) c.department_nominative_suffix = *s;
@@ -145,8 +159,11 @@ void read_vocabulary(const toml::table& t, const Loader& L, const std::string& p
 Common load_common(const toml::table& t, const Loader& L) {
   Common c;
   for (auto& p : L.patterns(t, "furniture", "")) c.furniture.push_back(p->pattern());
+  c.chrome = L.patterns(t, "chrome", "");
   c.label_number = L.pattern(t, "label_number", "");
   read_vocabulary(t, L, "", c);
+  if (auto titles = t["titles"].as_table())
+    c.genitive_titles = read_pairs((*titles)["genitive"].as_array(), L, "titles.genitive", "(?:", ")$");
   return c;
 }
 
@@ -163,7 +180,7 @@ DirectiveGrammar load_directive(const toml::table& t, const Loader& L) {
   DirectiveGrammar d;
   d.name = t["name"].value_or(std::string());
   d.detect = L.pattern(t, "detect", "");
-  d.appendix_start = L.pattern(t, "appendix_start", "");
+  d.appendix_start = L.patterns(t, "appendix_start", "");
   d.date_number = L.pattern(t, "date_number", "");
   d.legal_basis = L.pattern(t, "legal_basis", "");
   d.point = L.pattern(t, "point", "");
@@ -219,7 +236,9 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
   g.exclude = L.patterns(t, "exclude", "");
   if (auto pre = t["preamble"].as_table()) {
     g.preamble_skip = L.patterns(*pre, "skip", "preamble.");
-    g.approval = L.pattern(*pre, "approval", "preamble.");
+    g.approval = L.patterns(*pre, "approval", "preamble.");
+    g.title = L.patterns(*pre, "title", "preamble.");
+    g.title_block = L.pattern(*pre, "title_block", "preamble.");
     g.contract_appendix = L.pattern(*pre, "contract_appendix", "preamble.");
   }
   if (auto any = t["anywhere"].as_array())
@@ -232,6 +251,15 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
     Section sec;
     sec.name = s["name"].value_or(std::string());
     sec.heading = L.pattern(s, "heading", path);
+    sec.heading_continues = L.pattern(s, "heading_continues", path);
+    if (s["inline"].value_or(false)) {
+      // The heading at the line's start, then its section's first text: "2. EESMÄRK 2.1. …".
+      std::string heading;
+      std::string why;
+      if (!L.expand(s["heading"].value_or(std::string()), &heading, &why))
+        throw LoadError{schema::line_of(s), path + "heading", why};
+      sec.heading_inline = L.compile("^(?:" + heading + ")[:.]?\\s+(?P<rest>\\S.*)$", s, path + "heading");
+    }
     sec.reader = reader_of(s["reader"].value_or(std::string("fields")));
     sec.required = s["required"].value_or(false);
     sec.field = s["field"].value_or(std::string());
@@ -244,6 +272,8 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
     sec.task_start = L.pattern(s, "task_start", path);
     sec.result_label = L.pattern(s, "result_label", path);
     sec.expect_results = s["expect_results"].value_or(true);
+    sec.bullet_results = s["bullet_results"].value_or(false);
+    sec.result_split = L.pattern(s, "result_split", path);
     sec.item_number = L.pattern(s, "item_number", path);
     check_reader_needs(s, sec, path);
     g.sections.push_back(std::move(sec));
@@ -411,7 +441,10 @@ std::optional<GrammarSet> load_grammars(const std::string& dir, std::string* err
   std::vector<GrammarError> errors;
   auto set = load_grammars(dir, &errors);
   error->clear();
-  for (const auto& e : errors) *error += (error->empty() ? "" : "\n") + e.text();
+  for (const auto& e : errors) {
+    if (!error->empty()) *error += '\n';
+    *error += e.text();
+  }
   return set;
 }
 

@@ -35,6 +35,7 @@ using Pattern = std::shared_ptr<const RE2>;
 struct FieldLabel {
   std::string field;          // record field, e.g. "structural_unit", "competencies"
   Pattern label;              // matched at the start of a line (after an optional item number)
+  Pattern sentence;           // or: a sentence stating the field; group `value` is the value (label is null)
   bool required = false;
   bool whole_line = false;    // the label must be the whole line (stacked headings like "Õigused")
 };
@@ -46,6 +47,8 @@ enum class TaskMarker { number, bullet, paragraph };
 struct Section {
   std::string name;
   Pattern heading;            // full-line match
+  Pattern heading_inline;     // when `inline`: the heading at a line's start, group `rest` the text after it
+  Pattern heading_continues;  // rest that continues the heading's sentence ("on …"): the heading stays in the text
   Reader reader = Reader::fields;
   bool required = false;
   std::string field;          // for list and text readers: the field the section fills
@@ -55,6 +58,8 @@ struct Section {
   Pattern task_start;               // tasks by number: "2.1." at a line start; its first group (?P<number>…)
   Pattern result_label;             // tasks: inline "Oodatav tulemus:" opening a result
   bool expect_results = true;       // tasks: a task without results is a problem (families without results say false)
+  bool bullet_results = false;      // tasks: a bullet line under a task opens one of its results
+  Pattern result_split;             // tasks: a task's line goes on with a result here; group 1 stays with the task
   Pattern item_number;              // list: a leading item number to drop ("4.1.")
 };
 
@@ -66,7 +71,9 @@ struct Grammar {
   std::vector<Pattern> detect;            // lines that speak for this family
   std::vector<Pattern> exclude;           // a line matching one rules this family out
   std::vector<Pattern> preamble_skip;     // lines before the first section that are not content
-  Pattern approval;                       // over the preamble's text; named groups authority, date, directive_number, appendix
+  std::vector<Pattern> approval;          // over the preamble's text, first match wins; groups authority, date, directive_number, appendix
+  std::vector<Pattern> title;             // a preamble line naming the position: "<TITLE> AMETIJUHEND" (group title)
+  Pattern title_block;                    // the line under a stacked title block, whose last line is the title
   Pattern contract_appendix;              // a preamble line saying it is an employment-contract appendix
   std::vector<FieldLabel> anywhere;       // fields recognised in any section (the review note)
   std::vector<Section> sections;
@@ -76,6 +83,8 @@ struct Grammar {
 // Estonian vocabulary shared by all grammars (_common.toml).
 struct Common {
   std::vector<std::string> furniture;                       // page furniture patterns (full match)
+  std::vector<Pattern> chrome;                              // lines of no document: register rows, breadcrumbs (full match)
+  std::vector<std::pair<std::string, Pattern>> genitive_titles;   // nominative ending → genitive ending ("juht" ← "juhi$")
   Pattern label_number;                                     // an item number before a label: "1.3 "
   std::vector<std::pair<std::string, Pattern>> education_levels;   // level → pattern, first match wins
   Pattern education_fields;                                 // group 1: the preferred or required fields
@@ -92,6 +101,7 @@ struct Common {
   Pattern position_head;                                    // last word of a position name
   Pattern scope;                                            // a parenthetical that limits scope
   Pattern department, division, team;                       // unit kinds, nominative; group 1 the stem
+  Pattern unit_aside;                                       // "(edaspidi osakond)" after a unit: no part of its name
   Pattern department_genitive, division_genitive;           // "…osakonna", "…talituse"
   std::string department_nominative_suffix, division_nominative_suffix;
   Pattern digital_signature;                                // "(allkirjastatud digitaalselt)"
@@ -100,7 +110,8 @@ struct Common {
 // A directive that approves job descriptions as appendices (kind = "directive").
 struct DirectiveGrammar {
   std::string name, file;
-  Pattern detect, appendix_start, date_number, legal_basis, point, approves, appendix_item, repeal, range, entry,
+  std::vector<Pattern> appendix_start;   // lines that open an appendix (full match); a stamp's later lines do not
+  Pattern detect, date_number, legal_basis, point, approves, appendix_item, repeal, range, entry,
       on_signature, entry_date, retroactive, signed_note;
 };
 

@@ -90,7 +90,7 @@ Key for_readers(Key k, std::vector<std::string> readers) {
 // The vocabulary tables, as _common.toml requires them (required = true) or
 // as a grammar's [vocabulary] may extend them (all optional).
 struct Vocabulary {
-  Table education, experience, languages, positions, units, signatures, dates;
+  Table education, experience, languages, positions, units, signatures, dates, titles;
 };
 
 Vocabulary make_vocabulary(bool required, const std::string& prefix) {
@@ -117,6 +117,7 @@ Vocabulary make_vocabulary(bool required, const std::string& prefix) {
              {pattern("department", r, "a department's name (group 1 the stem)", {}, 1),
               pattern("division", r, "a division's name (group 1 the stem)", {}, 1),
               pattern("team", r, "a team's name (group 1 the stem)", {}, 1),
+              pattern("aside", false, "a parenthesis after a unit's name that is no part of it: '(edaspidi osakond)'"),
               pattern("department_genitive", r, "a department in the genitive (group 1 the stem)", {}, 1),
               pattern("division_genitive", r, "a division in the genitive (groups 1 stem, 2 kind)", {}, 2),
               of_type("department_nominative_suffix", T::string, r, "appended to the stem: the nominative"),
@@ -126,6 +127,9 @@ Vocabulary make_vocabulary(bool required, const std::string& prefix) {
              {of_type("months", T::int_map, r, "month stem = its number"),
               pattern("written", r, "a date in words", {"day", "month", "year", "year2"}),
               pattern("numeric", r, "a dd.mm.yyyy date", {"dmy"})}};
+  v.titles = {"[titles]",
+              {of_type("genitive", T::pattern_pairs, false,
+                       "[nominative ending, genitive ending] pairs for a title in a heading's genitive")}};
   return v;
 }
 
@@ -155,10 +159,12 @@ const Table& vocabulary_table() {
 
 const Table& field_label_table() {
   static const Table t = [] {
-    Key label = pattern("label", true, "the label's pattern, matched at a line's start");
+    Key label = pattern("label", false, "the label's pattern, matched at a line's start");
     label.allowed = {"keep"};
+    Key sentence = pattern("sentence", false, "a sentence that states the field, anywhere in an item", {"value"});
+    sentence.allowed = {"value"};
     return Table{"field label",
-                 {of_type("field", T::field, true, "the record field it fills"), label,
+                 {of_type("field", T::field, true, "the record field it fills"), label, sentence,
                   of_type("required", T::boolean, false, "a missing field is a problem"),
                   of_type("whole_line", T::boolean, false, "the label must be the whole line")}};
   }();
@@ -173,6 +179,8 @@ const Table& section_table() {
         "[[section]]",
         {of_type("name", T::string, true, "the section's name"),
          pattern("heading", true, "the heading line (matched in full)"),
+         of_type("inline", T::boolean, false, "the heading may share its line with the section's first text"),
+         pattern("heading_continues", false, "text after an inline heading that continues the heading's sentence"),
          choice("reader", {"fields", "tasks", "list", "text"}, "how the section is read"),
          of_type("required", T::boolean, false, "a missing section is a problem"),
          for_readers(of_type("field", T::field, false, "the field the section fills"), {"list", "text"}),
@@ -181,6 +189,9 @@ const Table& section_table() {
          for_readers(task_start, {"tasks"}),
          for_readers(choice("task_marker", {"number", "bullet", "paragraph"}, "what starts a task"), {"tasks"}),
          for_readers(pattern("result_label", false, "an inline label opening a task's results"), {"tasks"}),
+         for_readers(of_type("bullet_results", T::boolean, false, "a bullet line under a task opens one of its results"),
+                     {"tasks"}),
+         for_readers(pattern("result_split", false, "where a task's line goes on with a result ('; - ')"), {"tasks"}),
          for_readers(of_type("expect_results", T::boolean, false, "a task without results is a problem"),
                      {"tasks"}),
          for_readers(pattern("item_number", false, "an item number to drop"), {"list"})}};
@@ -190,10 +201,14 @@ const Table& section_table() {
 
 const Table& preamble_table() {
   static const Table t = [] {
-    Key approval = pattern("approval", false, "the approval note over the preamble's text");
+    Key approval = of_type("approval", T::patterns, false, "the approval note's forms over the preamble's text");
     approval.allowed = {"authority", "date", "directive_number", "appendix"};
+    Key title = of_type("title", T::patterns, false, "a preamble line that names the position");
+    title.groups = {"title"};
+    title.allowed = {"title"};
     return Table{"[preamble]",
-                 {of_type("skip", T::patterns, false, "lines that are not content"), approval,
+                 {of_type("skip", T::patterns, false, "lines that are not content"), approval, title,
+                  pattern("title_block", false, "the line under a stacked title block (full match)"),
                   pattern("contract_appendix", false, "a line saying it is a contract's appendix")}};
   }();
   return t;
@@ -207,6 +222,7 @@ const Table& common_file() {
     return Table{"_common.toml",
                  {of_type("defines", T::defines, false, "named patterns for every file"),
                   of_type("furniture", T::patterns, false, "page furniture (full match)"),
+                  of_type("chrome", T::patterns, false, "lines of no document (full match): register rows, breadcrumbs"),
                   pattern("label_number", true, "an item number before a field label", {}, 1),
                   sub("education", T::table, true, v.education, "education levels and fields"),
                   sub("experience", T::table, true, v.experience, "years of experience"),
@@ -214,7 +230,8 @@ const Table& common_file() {
                   sub("positions", T::table, true, v.positions, "lists of positions"),
                   sub("units", T::table, true, v.units, "kinds of structural unit"),
                   sub("signatures", T::table, true, v.signatures, "signature notes"),
-                  sub("dates", T::table, true, v.dates, "calendar dates")}};
+                  sub("dates", T::table, true, v.dates, "calendar dates"),
+                  sub("titles", T::table, true, v.titles, "titles written in a heading")}};
   }();
   return t;
 }
@@ -247,7 +264,7 @@ const Table& directive_file() {
          of_type("description", T::string, false, "one line on the family"),
          of_type("defines", T::defines, false, "named patterns for this file"),
          pattern("detect", true, "the line that marks a directive (full match)"),
-         pattern("appendix_start", true, "the line that opens an appendix (full match)"),
+         of_type("appendix_start", T::patterns, true, "the lines that open an appendix (full match)"),
          pattern("date_number", true, "the directive's date and number", {"date", "number"}),
          pattern("legal_basis", true, "the legal basis", {"basis"}), point,
          pattern("approves", true, "a point that approves job descriptions"),
@@ -267,7 +284,7 @@ std::vector<const Table*> all_tables() {
   const Vocabulary& c = common_vocabulary();
   const Vocabulary& g = grammar_vocabulary();
   return {&common_file(),   &c.education,        &c.experience,     &c.languages,    &c.positions,
-          &c.units,         &c.signatures,       &c.dates,          &grammar_file(), &preamble_table(),
+          &c.units,         &c.signatures,       &c.dates,          &c.titles,         &grammar_file(), &preamble_table(),
           &section_table(), &field_label_table(), &vocabulary_table(), &g.education, &g.experience,
           &g.languages,     &g.positions,        &g.units,          &g.signatures,   &directive_file()};
 }

@@ -13,7 +13,11 @@
 // off from its label by a blank line.
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <map>
+#include <set>
 
+#include "normalize/text.h"
 #include "recognize/reading.h"
 #include "recognize/values.h"
 
@@ -41,6 +45,7 @@ std::string strip_colon(std::string s) {
 }
 
 LabelMatch match_label(const FieldLabel& f, const std::string& text) {
+  if (!f.label) return {};   // a sentence field has no label
   const RE2& re = *f.label;
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sub(n);
@@ -128,6 +133,16 @@ int labels_in_row(const std::vector<Hit>& hits, const layout::Line& l, const Bui
   return n;
 }
 
+// A paragraph that goes on with the value above it: the value has a
+// parenthesis still open ("direktorile (edaspidi" / "direktor)"), as when
+// every wrapped line of a register's text came out as a paragraph.
+bool continues(const Value& value, const layout::Line& next) {
+  int depth = 0;
+  for (const auto& p : value)
+    for (char ch : p.text) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+  return depth > 0 && !next.bullet;
+}
+
 // Gap between two lines of one page wider than a line: a blank line.
 bool blank_line_between(const layout::Line& above, const layout::Line& below) {
   return above.page == below.page && below.box.y0 - above.box.y1 > std::max(above.box.height(), below.box.height());
@@ -135,6 +150,93 @@ bool blank_line_between(const layout::Line& above, const layout::Line& below) {
 
 // Where a label can stand: outside tables, or in a table's first column.
 bool label_position(const layout::Line& l) { return !l.bullet && (l.table < 0 || l.column == 0); }
+
+// Labels stacked on lines of their own ("1.5. Asendaja" / "1.6. Asendab"),
+// then their values stacked under them, one value (of one or more lines)
+// per label in the labels' order: a value line that does not end a position
+// name ("osakonna teenistujad või lennundusteenistuse") goes on into the
+// next. When the lines cannot be cut into as many values as there are
+// labels, no value is guessed: values_unpaired.
+struct Stacked {
+  std::map<int, int> owner;   // value line → hit
+  std::set<int> unpaired;     // value lines left unread
+};
+
+Stacked pair_stacked(const std::vector<Hit>& hits, const std::vector<int>& values, Builder& b) {
+  Stacked out;
+  auto bare = [&](const Hit& h) { return h.value.empty() && b.line(h.line).table < 0; };
+  for (size_t h = 0; h < hits.size();) {
+    size_t end = h;
+    while (end < hits.size() && bare(hits[end]) && (end == h || hits[end].line == hits[end - 1].line + 1)) ++end;
+    if (end - h < 2) {
+      h = std::max(end, h + 1);
+      continue;
+    }
+    // The value lines after the run's last label, up to the next label.
+    const int from = hits[end - 1].line, to = end < hits.size() ? hits[end].line : INT32_MAX;
+    std::vector<int> lines;
+    for (int i : values)
+      if (i > from && i < to && b.line(i).table < 0) lines.push_back(i);
+    const size_t n = end - h;
+    std::vector<std::vector<int>> groups;
+    if (lines.size() == n) {
+      for (int i : lines) groups.push_back({i});
+    } else {
+      std::vector<int> cur;
+      for (int i : lines) {
+        cur.push_back(i);
+        std::string text = trim(b.line(i).text);
+        while (!text.empty() && (text.back() == '.' || text.back() == ',' || text.back() == ';')) text.pop_back();
+        const auto words = words_of(text);
+        if (!words.empty() && RE2::FullMatch(normalize::lower(words.back()), *b.common().position_head)) {
+          groups.push_back(cur);
+          cur.clear();
+        }
+      }
+      if (!cur.empty()) groups.push_back(cur);
+    }
+    if (groups.size() == n) {
+      for (size_t k = 0; k < n; ++k)
+        for (int i : groups[k]) out.owner[i] = static_cast<int>(h + k);
+    } else if (!lines.empty()) {
+      for (int i : lines) out.unpaired.insert(i);
+      const auto& first = b.line(lines.front());
+      b.problem(Code::values_unpaired, first.page,
+                std::to_string(n) + " stacked labels over " + std::to_string(lines.size()) +
+                    " value lines that do not cut into one value each; the values are left unread",
+                first.text, first.box);
+    }
+    h = end;
+  }
+  return out;
+}
+
+// A paragraph that states a field in a sentence ("1.3. Sekretär-asjaajaja
+// allub vallavanemale."): the first of the section's sentence patterns that
+// matches it, its group `value` the value. Takes the paragraph's lines.
+bool read_sentence(const Section& sec, const SectionLines& s, size_t k, Builder& b) {
+  const layout::Line& first = b.line(s.lines[k]);
+  std::vector<int> lines{s.lines[k]};
+  std::string text = first.text;
+  for (size_t j = k + 1; j < s.lines.size(); ++j) {
+    const auto& n = b.line(s.lines[j]);
+    if (n.para_start || n.bullet || b.taken(s.lines[j]) || n.table != first.table || n.column != first.column) break;
+    lines.push_back(s.lines[j]);
+    text += " " + n.text;
+  }
+  for (const auto& f : sec.fields) {
+    if (!f.sentence) continue;
+    const RE2& re = *f.sentence;
+    std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
+    if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) continue;
+    const auto& value = sub[re.NamedCapturingGroups().at("value")];
+    if (value.data() == nullptr || trim(std::string(value)).empty()) continue;
+    for (int i : lines) b.take(i, "sentence stating " + f.field);
+    b.set(f.field, Value{Piece{trim(std::string(value)), &first, true, false}}, "");
+    return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -204,6 +306,7 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       }
     bool matched = false;
     for (const auto& f : sec.fields) {
+      if (!f.label) continue;
       LabelMatch m = match_label(f, text);
       // In a table's right-hand columns only a whole cell is a label (grids);
       // "Eritingimused määratakse …" is the value of the label "Eritingimused".
@@ -221,6 +324,7 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       matched = true;
       break;
     }
+    if (!matched && l.para_start) matched = read_sentence(sec, s, k, b);
     // Another grammar's label, or a numbered one: it ends the value above
     // and is left for the report (label_unknown), never glued on.
     if (!matched && !looks_like_label(l, b.known())) values.push_back(i);
@@ -235,9 +339,17 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     }
     return false;
   };
+  const Stacked stacked = pair_stacked(hits, values, b);
   std::vector<bool> closed(hits.size(), false);
   for (int i : values) {
     const auto& v = b.line(i);
+    if (auto it = stacked.owner.find(i); it != stacked.owner.end()) {
+      Hit& h = hits[it->second];
+      b.take(i, "value of " + h.field->field + " (stacked labels, paired in order)");
+      h.value.push_back(Piece{v.text, &v, h.value.empty(), false});
+      continue;
+    }
+    if (stacked.unpaired.count(i)) continue;
     int o = owner_of(hits, v, b);
     if (o < 0) continue;  // before any label: left for the unassigned-text report
     Hit& h = hits[o];
@@ -273,7 +385,8 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     // no field knows) and a later paragraph are not its value.
     if (lab.table < 0 && v.table < 0) {
       const int depth = item_depth(lab.text, b);
-      if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty()))) continue;
+      if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty() && !continues(h.value, v))))
+        continue;
     }
     b.take(i, "value of " + h.field->field);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
@@ -310,6 +423,18 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
       break;
     }
   }
+}
+
+// Cuts `text` where `re` matches: what follows goes to *after; the
+// pattern's group 1, when it has one, stays at the end of `text`.
+bool split_at(const RE2& re, std::string& text, std::string* after) {
+  std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) return false;
+  const size_t at = static_cast<size_t>(sub[0].data() - text.data());
+  const size_t keep = sub.size() > 1 && sub[1].data() ? sub[1].size() : 0;
+  *after = trim(text.substr(at + sub[0].size()));
+  text = trim(text.substr(0, at + keep));
+  return !after->empty();
 }
 
 // Whether line `l` opens a task: by its number (consumed from `text`), a
@@ -349,16 +474,28 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     }
     Text number;
     std::string text;
+    // "3.2 teostab …; - dokumendid …": the line's result, cut off the task's text.
+    auto split_result = [&](TaskDraft& t, Piece& p) {
+      std::string result;
+      if (!sec.result_split || !split_at(*sec.result_split, p.text, &result)) return;
+      t.inline_results = true;
+      t.results.push_back(Piece{result, &l, true, true});
+    };
     if (starts_task(sec, l, &number, &text)) {
       b.take(i, "task " + number.value_or(std::to_string(tasks.size() + 1)) + " starts");
       tasks.push_back(TaskDraft{i, number, {Piece{text, &l, true, false}}, {}});
+      split_result(tasks.back(), tasks.back().text.back());
       continue;
     }
     if (tasks.empty() || looks_like_label(l, b.known())) continue;  // unassigned
     TaskDraft& t = tasks.back();
     const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
     re2::StringPiece rest(l.text);
-    if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
+    if (sec.bullet_results && l.bullet) {
+      t.inline_results = true;
+      b.take(i, "result of " + task + " (a bullet under it)");
+      t.results.push_back(Piece{l.text, &l, true, true});
+    } else if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
       t.inline_results = true;
       b.take(i, "result label and result of " + task);
       t.results.push_back(Piece{std::string(rest), &l, true, false});
@@ -368,6 +505,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     } else {
       b.take(i, "text of " + task);
       t.text.push_back(piece_of(l, false));
+      split_result(t, t.text.back());
     }
   }
   // Results in the right-hand column belong to the last task started above them.
@@ -379,6 +517,14 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     if (owner < 0) continue;
     b.take(i, "result of task " + tasks[owner].number.value_or(std::to_string(owner + 1)));
     tasks[owner].results.push_back(piece_of(v, tasks[owner].results.empty()));
+  }
+  // A task the document stops in is not a whole task: its lines are left
+  // for the unassigned-text report.
+  if (!tasks.empty() && (b.cut_off(tasks.back().text) || b.cut_off(tasks.back().results))) {
+    for (const auto* v : {&tasks.back().text, &tasks.back().results})
+      for (const auto& p : *v)
+        if (p.line) b.release(static_cast<int>(p.line - b.layout().lines.data()), "the document stops inside this task");
+    tasks.pop_back();
   }
   for (auto& t : tasks) {
     Task task{t.number, b.join(t.text), b.items(t.results)};
@@ -409,6 +555,14 @@ void read_list(const Section& sec, const SectionLines& s, Builder& b) {
     }
     v.push_back(std::move(p));
   }
+  // The item the document stops in is not a whole item.
+  if (b.cut_off(v))
+    while (!v.empty()) {
+      const bool first = v.back().item_start;
+      b.release(static_cast<int>(v.back().line - b.layout().lines.data()), "the document stops inside this item");
+      v.pop_back();
+      if (first) break;
+    }
   b.set(sec.field, v, "");
 }
 
@@ -424,11 +578,113 @@ void read_text(const Section& sec, const SectionLines& s, Builder& b) {
   if (!v.empty()) b.set(sec.field, v, "");
 }
 
+namespace {
+
+// A heading's title in the nominative: "GRUPIJUHI" → "grupijuht". Capitals
+// are lowered (a title is written in lower case); the last word's genitive
+// ending is replaced by the first [titles] rule that matches it. Sets
+// *guessed when a rule changed the word.
+std::string nominative_title(std::string title, const Common& c, bool* guessed) {
+  *guessed = false;
+  // Only the words before a parenthesis: "GRUPIJUHI (teenuse omanik)".
+  size_t end = title.find(" (");
+  if (end == std::string::npos) end = title.size();
+  std::string head = title.substr(0, end);
+  const std::string rest = title.substr(end);
+  if (normalize::upper(head) == head) head = normalize::lower(head);
+  title = head + rest;
+  for (const auto& [nominative, genitive] : c.genitive_titles) {
+    re2::StringPiece m;
+    const size_t from = head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1;
+    const std::string word = head.substr(from);
+    if (!genitive->Match(word, 0, word.size(), RE2::UNANCHORED, &m, 1)) continue;
+    const size_t at = from + static_cast<size_t>(m.data() - word.data());
+    *guessed = true;
+    return head.substr(0, at) + nominative + rest;
+  }
+  return title;
+}
+
+bool has_lowercase(const std::string& s) { return normalize::upper(s) != s; }
+
+}  // namespace
+
+// Sets the title from a heading line and takes the lines it used.
+void title_from_heading(const std::string& as_written, const std::vector<int>& lines, Builder& b) {
+  bool guessed = false;
+  const std::string title = nominative_title(as_written, b.common(), &guessed);
+  for (int i : lines) b.take(i, "title heading");
+  if (b.has("title")) return;
+  const auto& first = b.line(lines.front());
+  b.set("title", Value{Piece{title, nullptr, true, false}}, "");
+  if (guessed)
+    b.problem(Code::value_inferred, first.page, "title '" + title + "' put in the nominative from the heading",
+              as_written, first.box);
+}
+
+// A preamble line that names the position ("GRUPIJUHI AMETIJUHEND", with a
+// "(teenuse omanik)" line under it), or the line under a stacked title block
+// (TRANSPORDIAMET / … OSAKONNA / … EKSPERDI / AMETIJUHEND) whose last line
+// is the title. A label read later ("Teenistuskoha nimetus") replaces it.
+bool read_title(const Grammar& g, const SectionLines& s, size_t k, Builder& b) {
+  const int i = s.lines[k];
+  const std::string& text = b.line(i).text;
+  for (const auto& p : g.title) {
+    std::string title;
+    if (!RE2::FullMatch(text, *p, &title) || trim(title).empty()) continue;
+    std::vector<int> used{i};
+    if (k + 1 < s.lines.size()) {
+      const std::string& next = b.line(s.lines[k + 1]).text;
+      if (next.size() > 2 && next.front() == '(' && next.back() == ')') {
+        title += " " + next;
+        used.push_back(s.lines[k + 1]);
+      }
+    }
+    title_from_heading(trim(title), used, b);
+    return true;
+  }
+  if (!g.title_block || !RE2::FullMatch(text, *g.title_block)) return false;
+  // The block: the capitals-only lines right above, without digits.
+  static const RE2 digit(R"(\d)");
+  std::vector<int> block;
+  for (size_t j = k; j-- > 0;) {
+    const auto& l = b.line(s.lines[j]);
+    if (b.taken(s.lines[j]) || has_lowercase(l.text) || RE2::PartialMatch(l.text, digit)) break;
+    block.insert(block.begin(), s.lines[j]);
+  }
+  b.take(i, "under the title block");
+  if (block.size() < 2) return true;
+  title_from_heading(b.line(block.back()).text, block, b);
+  return true;
+}
+
+void read_chrome(Builder& b) {
+  const auto& chrome = b.common().chrome;
+  if (chrome.empty()) return;
+  const auto& lines = b.layout().lines;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool is_chrome = std::any_of(chrome.begin(), chrome.end(),
+                                       [&](const Pattern& p) { return RE2::FullMatch(lines[i].text, *p); });
+    if (!is_chrome || b.taken(static_cast<int>(i))) continue;
+    b.take(static_cast<int>(i), "set aside: no document's text (chrome)");
+    // In a table, the row it labels goes with it ("Viit" | "2.1-2/26/004"),
+    // on its page (a last row may run on into what the next page starts with).
+    if (lines[i].table < 0 || lines[i].column != 0) continue;
+    for (size_t j = 0; j < lines.size(); ++j)
+      if (lines[j].table == lines[i].table && lines[j].row == lines[i].row && lines[j].page == lines[i].page &&
+          !b.taken(static_cast<int>(j)))
+        b.take(static_cast<int>(j), "set aside: no document's text (chrome)");
+  }
+}
+
 void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
   std::string joined;
   std::vector<std::pair<size_t, int>> starts;  // offset in `joined` → line
-  for (int i : s.lines) {
+  for (size_t k = 0; k < s.lines.size(); ++k) {
+    const int i = s.lines[k];
+    if (b.taken(i)) continue;
     const auto& l = b.line(i);
+    if (read_title(g, s, k, b)) continue;
     if (skipped(g.preamble_skip, l.text)) {
       b.take(i, "skipped by the preamble's skip rule (preamble_skip)");
       continue;
@@ -442,27 +698,30 @@ void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
     starts.emplace_back(joined.size(), i);
     joined += l.text;
   }
-  if (!g.approval || joined.empty()) return;
-  const RE2& re = *g.approval;
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> sub(n);
-  if (!re.Match(joined, 0, joined.size(), RE2::UNANCHORED, sub.data(), n)) return;
-  auto group = [&](const char* name) -> Text {
-    const auto& names = re.NamedCapturingGroups();
-    auto it = names.find(name);
-    if (it == names.end() || sub[it->second].data() == nullptr) return std::nullopt;
-    return trim(std::string(sub[it->second]));
-  };
-  Approval a{group("authority"), std::nullopt, group("directive_number"), group("appendix")};
-  if (auto d = group("date")) {
-    a.date = iso_date(*d);
-    if (!a.date) b.problem(Code::value_invalid, b.line(starts.front().second).page, "'" + *d + "' is not a date", *d);
-  }
-  b.record().approval = a;
-  size_t from = sub[0].data() - joined.data(), to = from + sub[0].size();
-  for (size_t k = 0; k < starts.size(); ++k) {
-    size_t end = k + 1 < starts.size() ? starts[k + 1].first : joined.size();
-    if (starts[k].first < to && end > from) b.take(starts[k].second, "approval stamp");
+  if (joined.empty()) return;
+  for (const auto& pattern : g.approval) {
+    const RE2& re = *pattern;
+    const int n = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> sub(n);
+    if (!re.Match(joined, 0, joined.size(), RE2::UNANCHORED, sub.data(), n)) continue;
+    auto group = [&](const char* name) -> Text {
+      const auto& names = re.NamedCapturingGroups();
+      auto it = names.find(name);
+      if (it == names.end() || sub[it->second].data() == nullptr) return std::nullopt;
+      return trim(std::string(sub[it->second]));
+    };
+    Approval a{group("authority"), std::nullopt, group("directive_number"), group("appendix")};
+    if (auto d = group("date")) {
+      a.date = iso_date(*d);
+      if (!a.date) b.problem(Code::value_invalid, b.line(starts.front().second).page, "'" + *d + "' is not a date", *d);
+    }
+    b.record().approval = a;
+    size_t from = sub[0].data() - joined.data(), to = from + sub[0].size();
+    for (size_t k = 0; k < starts.size(); ++k) {
+      size_t end = k + 1 < starts.size() ? starts[k + 1].first : joined.size();
+      if (starts[k].first < to && end > from) b.take(starts[k].second, "approval stamp");
+    }
+    return;
   }
 }
 

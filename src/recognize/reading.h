@@ -61,7 +61,15 @@ class Builder {
     taken_[line] = true;
     uses_[line] = std::move(why);
   }
+  // A line given back: what took it found it is not the field's after all.
+  void release(int line, std::string why) {
+    taken_[line] = false;
+    uses_[line] = std::move(why);
+  }
   bool taken(int line) const { return taken_[line]; }
+  // The document stops inside this value: it holds the document's last line
+  // and that line ends mid-sentence (an excerpt cut off, a lost last page).
+  bool cut_off(const Value& v) const;
   // Why a line nothing took stays so (an unknown heading, an unknown label).
   void note(int line, std::string why) {
     if (!taken_[line]) uses_[line] = std::move(why);
@@ -100,6 +108,9 @@ class Builder {
 };
 
 // The readers (readers.cpp): each takes the lines it understands.
+// Lines of no document (_common.toml's chrome: a register's metadata rows,
+// breadcrumbs), set aside before any section is read.
+void read_chrome(Builder& b);
 void read_preamble(const Grammar& g, const SectionLines& s, Builder& b);
 void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b);
 void read_fields(const Section& sec, const SectionLines& s, Builder& b);

@@ -2,6 +2,7 @@
 // and a document's records as a whole (see recognize.h).
 #include "recognize/recognize.h"
 
+#include <optional>
 #include <set>
 
 #include "core/status.h"
@@ -14,10 +15,67 @@ namespace {
 
 constexpr size_t kHeadingLines = 3;   // the most lines a wrapped heading may take
 
+// A heading may end with a colon or a full stop ("2. Kohustused ja ülesanded.").
 const Section* section_named(const Grammar& g, const std::string& text) {
+  const std::string bare = !text.empty() && (text.back() == ':' || text.back() == '.') ? trim(text.substr(0, text.size() - 1)) : text;
   for (const auto& s : g.sections)
-    if (RE2::FullMatch(text, *s.heading)) return &s;
+    if (RE2::FullMatch(text, *s.heading) || RE2::FullMatch(bare, *s.heading)) return &s;
   return nullptr;
+}
+
+// A layout whose lines that hold an inline heading and its section's first
+// text ("2. TEENISTUSKOHA EESMÄRK 2.1. …") are cut in two: the heading, then
+// the text as a paragraph of its own. When the text continues the heading's
+// sentence ("2. Teenistuskoha eesmärk on …"), the text keeps the heading's
+// words, without its number. origin[i] is the input line of output line i.
+struct Cut {
+  layout::Layout layout;
+  std::vector<int> origin;
+};
+std::optional<Cut> cut_inline_headings(const Grammar& g, const layout::Layout& in) {
+  std::optional<Cut> out;
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    const layout::Line& l = in.lines[i];
+    std::string rest;
+    const Section* sec = nullptr;
+    if (l.para_start && !section_named(g, l.text))
+      for (const auto& s : g.sections)
+        if (s.heading_inline) {
+          const RE2& re = *s.heading_inline;
+          std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
+          if (!re.Match(l.text, 0, l.text.size(), RE2::ANCHOR_BOTH, sub.data(), static_cast<int>(sub.size()))) continue;
+          rest = std::string(sub[re.NamedCapturingGroups().at("rest")]);
+          sec = &s;
+          break;
+        }
+    if (!sec && !out) continue;
+    if (!out) {
+      out.emplace();
+      out->layout.pages = in.pages;
+      out->layout.tables = in.tables;
+      out->layout.lines.assign(in.lines.begin(), in.lines.begin() + static_cast<std::ptrdiff_t>(i));
+      for (size_t k = 0; k < i; ++k) out->origin.push_back(static_cast<int>(k));
+    }
+    if (!sec) {
+      out->layout.lines.push_back(l);
+      out->origin.push_back(static_cast<int>(i));
+      continue;
+    }
+    layout::Line heading = l, text = l;
+    heading.text = trim(l.text.substr(0, l.text.size() - rest.size()));
+    text.text = rest;
+    if (sec->heading_continues && RE2::PartialMatch(rest, *sec->heading_continues)) {
+      re2::StringPiece words(heading.text);
+      RE2::Consume(&words, *g.vocabulary->label_number);
+      text.text = std::string(words) + " " + rest;
+    }
+    text.para_start = true;
+    for (auto* part : {&heading, &text}) {
+      out->layout.lines.push_back(*part);
+      out->origin.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
 }
 
 struct HeadingAt {
@@ -50,7 +108,7 @@ HeadingAt heading_at(const Grammar& g, const layout::Layout& layout, size_t i) {
 bool grammar_reads(const Grammar& g, const std::string& text) {
   for (const auto& s : g.sections) {
     for (const auto& f : s.fields)
-      if (label_alone(*f.label, text)) return true;
+      if (f.label && label_alone(*f.label, text)) return true;
     for (const auto& p : s.skip)
       if (RE2::FullMatch(text, *p)) return true;
   }
@@ -100,7 +158,8 @@ Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphe
   for (const auto& g : set_.grammars)
     for (const auto& s : g.sections) {
       known_->headings.push_back(s.heading);
-      for (const auto& f : s.fields) known_->labels.push_back(f.label);
+      for (const auto& f : s.fields)
+        if (f.label) known_->labels.push_back(f.label);
     }
 }
 
@@ -147,10 +206,12 @@ std::pair<const Grammar*, int> Recognizer::choose(const layout::Layout& layout) 
   return {best, best_score};
 }
 
-Record Recognizer::read_one(const layout::Layout& layout, const std::string& file_name, const Grammar* forced,
+Record Recognizer::read_one(const layout::Layout& input, const std::string& file_name, const Grammar* forced,
                             std::vector<std::string>* uses) const {
-  auto [grammar, score] = choose(layout);
+  auto [grammar, score] = choose(input);
   if (forced) grammar = forced;
+  const std::optional<Cut> cut = grammar ? cut_inline_headings(*grammar, input) : std::nullopt;
+  const layout::Layout& layout = cut ? cut->layout : input;
   Builder b(layout, grammar ? *grammar->vocabulary : set_.common, hyphens_);
   b.set_known(*known_);
   Record& r = b.record();
@@ -165,6 +226,7 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     return r;
   }
   r.grammar = grammar->name;
+  read_chrome(b);
 
   auto sections = cut_sections(*grammar, *known_, layout);
   std::vector<bool> reported(layout.lines.size(), false);   // lines a problem of their own names
@@ -261,8 +323,14 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     i = j;
   }
   r.coverage = coverage(layout, b);
-  if (uses)
-    for (size_t i = 0; i < layout.lines.size(); ++i) (*uses)[i] = b.use(static_cast<int>(i));
+  if (uses) {
+    for (auto& u : *uses) u.clear();
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+      std::string& u = (*uses)[cut ? cut->origin[i] : i];
+      if (!u.empty()) u += "; then ";
+      u += b.use(static_cast<int>(i));
+    }
+  }
   return r;
 }
 

@@ -139,6 +139,8 @@ Unit parse_unit(const std::string& text, const Common& c) {
     if (RE2::FullMatch(inner, *c.team)) {
       u.team = inner;
       t = trim(t.substr(0, p));
+    } else if (c.unit_aside && RE2::FullMatch(inner, *c.unit_aside)) {
+      t = trim(t.substr(0, p));
     }
   }
   auto parts = split_outside_parens(t, ',');

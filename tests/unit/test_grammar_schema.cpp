@@ -133,8 +133,8 @@ TEST_CASE("grammar schema: a pattern without the named groups its reader needs i
   e = one_error(replace(kGrammar, "task_start = '{task_number}'", "task_start = '^(x)?(?P<number>\\d+)\\.\\s+'"));
   CHECK_HAS(e, "must be the pattern's first group");
   // A group the reader does not read is a misspelling.
-  e = one_error(std::string(kGrammar) + "\n[preamble]\napproval = 'kinnitatud (?P<datum>\\S+)'\n");
-  CHECK_HAS(e, "preamble.approval: the group (?P<datum>…) is not read; did you mean (?P<date>…)?");
+  e = one_error(std::string(kGrammar) + "\n[preamble]\napproval = ['kinnitatud (?P<datum>\\S+)']\n");
+  CHECK_HAS(e, "preamble.approval[0]: the group (?P<datum>…) is not read; did you mean (?P<date>…)?");
 }
 
 TEST_CASE("grammar schema: a non-string in education.levels is an error, not a crash") {
