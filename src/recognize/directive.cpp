@@ -36,7 +36,7 @@ std::optional<int> number_of(const std::string& s) {
 }
 
 // The most lines an approval stamp takes after its first.
-constexpr int kStampLines = 3;
+constexpr int kStampLines = 6;
 
 }  // namespace
 

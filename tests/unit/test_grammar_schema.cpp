@@ -248,7 +248,7 @@ aj::layout::Layout english_job() {
                                                                        {"Position Analyst", false},
                                                                        {"Tasks", false},
                                                                        {"Collects the data", true},
-                                                                       {"Writes the reports", true}})
+                                                                       {"Writes the reports.", true}})
     l.lines.push_back(line(text, y += 20, bullet));
   return l;
 }
@@ -271,7 +271,7 @@ TEST_CASE("grammar schema: tasks marked by bullets have no number, priority brea
   REQUIRE(record.tasks.size() == 2);
   CHECK_FALSE(record.tasks[0].number);
   CHECK(record.tasks[0].text == "Collects the data");
-  CHECK(record.tasks[1].text == "Writes the reports");
+  CHECK(record.tasks[1].text == "Writes the reports.");
   CHECK(record.title == "Analyst");
 
   auto excluding = aj::recognize::load_grammar_texts(
