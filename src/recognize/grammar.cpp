@@ -212,6 +212,8 @@ TaskMarker task_marker_of(const std::string& name) {
 // What a section's reader needs beyond what the schema checks.
 void check_reader_needs(const toml::table& s, const Section& sec, const std::string& path) {
   const int line = schema::line_of(s);
+  if (!sec.heading && !sec.headless)
+    throw LoadError{line, path + "heading", "is missing: a section needs heading = '…' (or headless = true for labels before any heading)"};
   if (sec.reader == Reader::fields && sec.fields.empty())
     throw LoadError{line, path + "fields", "is missing: a section with reader = 'fields' needs fields = [{ field = …, label = … }, …]"};
   if ((sec.reader == Reader::list || sec.reader == Reader::text) && sec.field.empty())
@@ -252,6 +254,7 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
     sec.name = s["name"].value_or(std::string());
     sec.heading = L.pattern(s, "heading", path);
     sec.heading_continues = L.pattern(s, "heading_continues", path);
+    sec.headless = s["headless"].value_or(false);
     if (s["inline"].value_or(false)) {
       // The heading at the line's start, then its section's first text: "2. EESMÄRK 2.1. …".
       std::string heading;

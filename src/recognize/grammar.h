@@ -47,6 +47,7 @@ enum class TaskMarker { number, bullet, paragraph };
 struct Section {
   std::string name;
   Pattern heading;            // full-line match
+  bool headless = false;      // fields: before any heading, the section opens at its first label
   Pattern heading_inline;     // when `inline`: the heading at a line's start, group `rest` the text after it
   Pattern heading_continues;  // rest that continues the heading's sentence ("on …"): the heading stays in the text
   Reader reader = Reader::fields;

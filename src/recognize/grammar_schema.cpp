@@ -178,8 +178,10 @@ const Table& section_table() {
     return Table{
         "[[section]]",
         {of_type("name", T::string, true, "the section's name"),
-         pattern("heading", true, "the heading line (matched in full)"),
+         pattern("heading", false, "the heading line (matched in full); required unless headless"),
          of_type("inline", T::boolean, false, "the heading may share its line with the section's first text"),
+         for_readers(of_type("headless", T::boolean, false, "with no heading, the section opens at its first label"),
+                     {"fields"}),
          pattern("heading_continues", false, "text after an inline heading that continues the heading's sentence"),
          choice("reader", {"fields", "tasks", "list", "text"}, "how the section is read"),
          of_type("required", T::boolean, false, "a missing section is a problem"),

@@ -248,6 +248,11 @@ bool label_alone(const RE2& label, const std::string& text) {
   return end == text.size() || text[end] == ':';
 }
 
+bool opens_field(const Section& sec, const layout::Line& l) {
+  if (!label_position(l)) return false;
+  return std::any_of(sec.fields.begin(), sec.fields.end(), [&](const FieldLabel& f) { return match_label(f, l.text).ok; });
+}
+
 bool looks_like_label(const layout::Line& l, const Known& known) {
   // An item number and at most four words before a colon: "1.7. Töökoht:", "5.4. Muud nõuded:".
   static const RE2 numbered(R"(^\d{1,2}(\.\d{1,2})+\.?\s+[^\s:]+(\s+[^\s:]+){0,3}\s*:)");
@@ -383,6 +388,10 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     // A numbered label outside tables ("1.6. Asendab: …") owns one
     // paragraph: the next item of its list ("1.7. Töökoht: Tartu", a label
     // no field knows) and a later paragraph are not its value.
+    // So does "Label: value" on one line: its value is that paragraph.
+    if (lab.table < 0 && v.table < 0 && v.para_start && !h.value.empty() && h.value.front().line == &lab &&
+        !continues(h.value, v))
+      continue;
     if (lab.table < 0 && v.table < 0) {
       const int depth = item_depth(lab.text, b);
       if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty() && !continues(h.value, v))))
@@ -487,10 +496,11 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       split_result(tasks.back(), tasks.back().text.back());
       continue;
     }
-    if (tasks.empty() || looks_like_label(l, b.known())) continue;  // unassigned
+    re2::StringPiece rest(l.text);
+    const bool result_label = sec.result_label && RE2::PartialMatch(l.text, *sec.result_label);
+    if (tasks.empty() || (!result_label && looks_like_label(l, b.known()))) continue;  // unassigned
     TaskDraft& t = tasks.back();
     const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
-    re2::StringPiece rest(l.text);
     if (sec.bullet_results && l.bullet) {
       t.inline_results = true;
       b.take(i, "result of " + task + " (a bullet under it)");

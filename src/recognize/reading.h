@@ -37,6 +37,8 @@ bool looks_like_label(const layout::Line& l, const Known& known);
 // A line that opens a section: some grammar's heading, or a numbered
 // heading ("2. Word word", "IV. WORD") of no grammar; it starts a paragraph.
 bool looks_like_heading(const layout::Line& l, const Known& known);
+// A line that one of the section's field labels opens (where a label can stand).
+bool opens_field(const Section& sec, const layout::Line& l);
 // The label at the start of `text` ends the line or comes before ':'.
 bool label_alone(const RE2& label, const std::string& text);
 

@@ -19,7 +19,7 @@ constexpr size_t kHeadingLines = 3;   // the most lines a wrapped heading may ta
 const Section* section_named(const Grammar& g, const std::string& text) {
   const std::string bare = !text.empty() && (text.back() == ':' || text.back() == '.') ? trim(text.substr(0, text.size() - 1)) : text;
   for (const auto& s : g.sections)
-    if (RE2::FullMatch(text, *s.heading) || RE2::FullMatch(bare, *s.heading)) return &s;
+    if (s.heading && (RE2::FullMatch(text, *s.heading) || RE2::FullMatch(bare, *s.heading))) return &s;
   return nullptr;
 }
 
@@ -120,7 +120,14 @@ bool grammar_reads(const Grammar& g, const std::string& text) {
 // lines are reported rather than read as the previous section's.
 std::vector<SectionLines> cut_sections(const Grammar& g, const Known& known, const layout::Layout& layout) {
   std::vector<SectionLines> out(1);
+  const Section* headless = nullptr;   // a section with no heading of its own, opened at its first label
+  for (const auto& s : g.sections)
+    if (s.headless && !headless) headless = &s;
   for (size_t i = 0; i < layout.lines.size(); ++i) {
+    if (headless && out.size() == 1 && opens_field(*headless, layout.lines[i])) {
+      out.push_back(SectionLines{headless, false, {}, 0, ""});
+      headless = nullptr;
+    }
     const HeadingAt h = heading_at(g, layout, i);
     if (!h.section) {
       const auto& l = layout.lines[i];
@@ -157,7 +164,7 @@ Recognizer::Recognizer(const GrammarSet& grammars, const hyphen::Resolver& hyphe
     : set_(grammars), hyphens_(hyphens), known_(std::make_unique<Known>()) {
   for (const auto& g : set_.grammars)
     for (const auto& s : g.sections) {
-      known_->headings.push_back(s.heading);
+      if (s.heading) known_->headings.push_back(s.heading);
       for (const auto& f : s.fields)
         if (f.label) known_->labels.push_back(f.label);
     }
@@ -277,7 +284,9 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
     bool found = false;
     for (const auto& s : sections) found = found || s.section == &sec;
     if (sec.required && !found)
-      b.problem(Code::section_missing, 0, "section '" + sec.name + "' (heading /" + sec.heading->pattern() + "/) not found");
+      b.problem(Code::section_missing, 0,
+                "section '" + sec.name + "' (" + (sec.heading ? "heading /" + sec.heading->pattern() + "/" : "no heading") +
+                    ") not found");
     if (!found) continue;
     for (const auto& f : sec.fields)
       if (f.required && !b.has(f.field))
