@@ -206,6 +206,7 @@ Reader reader_of(const std::string& name) {
 TaskMarker task_marker_of(const std::string& name) {
   if (name == "bullet") return TaskMarker::bullet;
   if (name == "paragraph") return TaskMarker::paragraph;
+  if (name == "number_or_paragraph") return TaskMarker::number_or_paragraph;
   return TaskMarker::number;
 }
 
@@ -219,11 +220,11 @@ void check_reader_needs(const toml::table& s, const Section& sec, const std::str
   if ((sec.reader == Reader::list || sec.reader == Reader::text) && sec.field.empty())
     throw LoadError{line, path + "field", "is missing: a section with reader = 'list' or 'text' names the field it fills"};
   if (sec.reader != Reader::tasks) return;
-  if (sec.task_marker == TaskMarker::number && !sec.task_start)
+  if ((sec.task_marker == TaskMarker::number || sec.task_marker == TaskMarker::number_or_paragraph) && !sec.task_start)
     throw LoadError{line, path + "task_start",
                     "is missing: numbered tasks need task_start = '…(?P<number>…)…' (or task_marker = 'bullet' or "
                     "'paragraph' for tasks without numbers)"};
-  if (sec.task_marker != TaskMarker::number && sec.task_start)
+  if ((sec.task_marker == TaskMarker::bullet || sec.task_marker == TaskMarker::paragraph) && sec.task_start)
     throw LoadError{schema::line_of(*s.get("task_start")), path + "task_start",
                     "is only for task_marker = 'number' (tasks marked by a bullet or a paragraph have no number)"};
 }

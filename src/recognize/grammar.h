@@ -42,7 +42,8 @@ struct FieldLabel {
 
 enum class Reader { fields, tasks, list, text };
 // What opens a task: its number (task_start's group `number`), a bullet, or a new paragraph.
-enum class TaskMarker { number, bullet, paragraph };
+// number_or_paragraph: by number where the section's lines carry numbers, else one task a paragraph.
+enum class TaskMarker { number, bullet, paragraph, number_or_paragraph };
 
 struct Section {
   std::string name;

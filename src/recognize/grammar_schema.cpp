@@ -189,7 +189,7 @@ const Table& section_table() {
          for_readers(sub("fields", T::tables, false, field_label_table(), "the labels of its fields"), {"fields"}),
          of_type("skip", T::patterns, false, "lines that are not content"),
          for_readers(task_start, {"tasks"}),
-         for_readers(choice("task_marker", {"number", "bullet", "paragraph"}, "what starts a task"), {"tasks"}),
+         for_readers(choice("task_marker", {"number", "bullet", "paragraph", "number_or_paragraph"}, "what starts a task"), {"tasks"}),
          for_readers(pattern("result_label", false, "an inline label opening a task's results"), {"tasks"}),
          for_readers(of_type("bullet_results", T::boolean, false, "a bullet line under a task opens one of its results"),
                      {"tasks"}),

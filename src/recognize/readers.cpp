@@ -446,13 +446,25 @@ bool split_at(const RE2& re, std::string& text, std::string* after) {
   return !after->empty();
 }
 
+// A line that starts a sentence with a capital after a line that ended one,
+// at the same left edge: a new paragraph the layout could not see (the line
+// above filled the column, so it did not end short).
+bool opens_sentence(const layout::Line& l, const layout::Line* prev) {
+  static const RE2 capital(R"(^\p{Lu})");
+  static const RE2 ended(R"([.;:!?)]\s*$)");
+  if (!prev || l.para_start || !RE2::PartialMatch(l.text, capital)) return false;
+  return prev->page == l.page && std::abs(prev->box.x0 - l.box.x0) < 2.0 && RE2::PartialMatch(prev->text, ended);
+}
+
 // Whether line `l` opens a task: by its number (consumed from `text`), a
 // bullet or a new paragraph, as the section says; tasks of the last two have no number.
-bool starts_task(const Section& sec, const layout::Line& l, Text* number, std::string* text) {
-  switch (sec.task_marker) {
+bool starts_task(const Section& sec, TaskMarker marker, const layout::Line& l, const layout::Line* prev, Text* number,
+                 std::string* text) {
+  switch (marker) {
     case TaskMarker::bullet: *text = l.text; return l.bullet;
-    case TaskMarker::paragraph: *text = l.text; return l.para_start || l.bullet;
-    case TaskMarker::number: break;
+    case TaskMarker::paragraph: *text = l.text; return l.para_start || l.bullet || opens_sentence(l, prev);
+    case TaskMarker::number:
+    case TaskMarker::number_or_paragraph: break;
   }
   re2::StringPiece in(l.text), digits;
   if (!RE2::Consume(&in, *sec.task_start, &digits)) return false;
@@ -470,6 +482,14 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
   };
   std::vector<TaskDraft> tasks;
   std::vector<int> result_lines;
+  TaskMarker marker = sec.task_marker;
+  if (marker == TaskMarker::number_or_paragraph) {
+    const bool numbered = std::any_of(s.lines.begin(), s.lines.end(), [&](int i) {
+      re2::StringPiece in(b.line(i).text);
+      return !b.taken(i) && RE2::Consume(&in, *sec.task_start);
+    });
+    marker = numbered ? TaskMarker::number : TaskMarker::paragraph;
+  }
   for (int i : s.lines) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
@@ -490,7 +510,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       t.inline_results = true;
       t.results.push_back(Piece{result, &l, true, true});
     };
-    if (starts_task(sec, l, &number, &text)) {
+    if (starts_task(sec, marker, l, i > 0 ? &b.line(i - 1) : nullptr, &number, &text)) {
       b.take(i, "task " + number.value_or(std::to_string(tasks.size() + 1)) + " starts");
       tasks.push_back(TaskDraft{i, number, {Piece{text, &l, true, false}}, {}});
       split_result(tasks.back(), tasks.back().text.back());
