@@ -389,13 +389,16 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     // paragraph: the next item of its list ("1.7. Töökoht: Tartu", a label
     // no field knows) and a later paragraph are not its value.
     // So does "Label: value" on one line: its value is that paragraph.
-    if (lab.table < 0 && v.table < 0 && v.para_start && !h.value.empty() && h.value.front().line == &lab &&
-        !continues(h.value, v))
-      continue;
-    if (lab.table < 0 && v.table < 0) {
+    // What follows a paragraph it does not own is not its value either.
+    if (lab.table < 0 && v.table < 0 && !h.field->whole_line) {
+      if (closed[o]) continue;
       const int depth = item_depth(lab.text, b);
-      if (depth > 0 && (item_depth(v.text, b) == depth || (v.para_start && !h.value.empty() && !continues(h.value, v))))
+      const bool own_line = !h.value.empty() && h.value.front().line == &lab;
+      const bool next_paragraph = v.para_start && !h.value.empty() && !continues(h.value, v);
+      if ((own_line && next_paragraph) || (depth > 0 && (item_depth(v.text, b) == depth || next_paragraph))) {
+        closed[o] = true;
         continue;
+      }
     }
     b.take(i, "value of " + h.field->field);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
