@@ -131,7 +131,11 @@ std::vector<SectionLines> cut_sections(const Grammar& g, const Known& known, con
     const HeadingAt h = heading_at(g, layout, i);
     if (!h.section) {
       const auto& l = layout.lines[i];
-      if (looks_like_heading(l, known) && !grammar_reads(g, l.text)) {
+      // In a tasks section, a numbered line is the next task ("2. Auditite juhtimine …").
+      const Section* in = out.back().section;
+      re2::StringPiece rest(l.text);
+      const bool task = in && in->reader == Reader::tasks && in->task_start && RE2::Consume(&rest, *in->task_start);
+      if (!task && looks_like_heading(l, known) && !grammar_reads(g, l.text)) {
         out.push_back(SectionLines{nullptr, true, {static_cast<int>(i)}, 1, l.text});
         continue;
       }
