@@ -143,6 +143,25 @@ bool continues(const Value& value, const layout::Line& next) {
   return depth > 0 && !next.bullet;
 }
 
+bool ends_label(const std::string& text) { return trim(text).ends_with(":"); }
+
+// Several labels stacked in one table cell, each on its line, their values
+// beside them line for line ("Ametikoha nimetus:" / "Asend ettevõtte
+// struktuuris:" | "Klassijuhataja" / "Direktori …"): a value line level with
+// a label line that no field took ("Asend …:") is that label's, not the
+// known label's above it.
+bool beside_unknown_label(const std::vector<Hit>& hits, const layout::Line& v, const Builder& b) {
+  if (v.table < 0 || v.column == 0) return false;
+  for (const auto& u : b.layout().lines) {
+    if (u.table != v.table || u.row != v.row || u.column != 0 || u.page != v.page ||
+        std::abs(u.box.y0 - v.box.y0) > kSameRow || !ends_label(u.text))
+      continue;
+    const bool known = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return &b.line(h.line) == &u; });
+    return !known;
+  }
+  return false;
+}
+
 // Gap between two lines of one page wider than a line: a blank line.
 bool blank_line_between(const layout::Line& above, const layout::Line& below) {
   return above.page == below.page && below.box.y0 - above.box.y1 > std::max(above.box.height(), below.box.height());
@@ -355,6 +374,8 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
       continue;
     }
     if (stacked.unpaired.count(i)) continue;
+    // A label no field knows, in a table's label column, is no one's value.
+    if (beside_unknown_label(hits, v, b) || (v.table >= 0 && v.column == 0 && ends_label(v.text))) continue;
     int o = owner_of(hits, v, b);
     if (o < 0) continue;  // before any label: left for the unassigned-text report
     Hit& h = hits[o];
@@ -403,7 +424,8 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     b.take(i, "value of " + h.field->field);
     // A label cell's second line ("Isikuomadused ja / väärtushoiakud").
     if (v.table >= 0 && v.table == lab.table && v.row == lab.row && v.column == lab.column &&
-        b.layout().tables[v.table].columns.size() >= 2 && labels_in_row(hits, lab, b) == 1) {
+        b.layout().tables[v.table].columns.size() >= 2 && labels_in_row(hits, lab, b) == 1 && !ends_label(h.label) &&
+        !ends_label(v.text)) {
       h.label += " " + v.text;
       b.take(i, "label of " + h.field->field);
       continue;
