@@ -571,7 +571,13 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       if (at_or_above(b.line(tasks[t].line), v)) owner = static_cast<int>(t);
     if (owner < 0) continue;
     b.take(i, "result of task " + tasks[owner].number.value_or(std::to_string(owner + 1)));
-    tasks[owner].results.push_back(piece_of(v, tasks[owner].results.empty()));
+    Piece p = piece_of(v, tasks[owner].results.empty());
+    // A result that runs on over a page break is one result.
+    static const RE2 ended(R"([.;:!?]\s*$)");
+    if (const auto& r = tasks[owner].results; !r.empty() && r.back().line && r.back().line->page < v.page &&
+                                               !RE2::PartialMatch(r.back().text, ended))
+      p.item_start = false;
+    tasks[owner].results.push_back(std::move(p));
   }
   // A task the document stops in is not a whole task: its lines are left
   // for the unassigned-text report.

@@ -49,6 +49,7 @@ struct SectionLines {
   std::vector<int> lines;             // indices into Layout::lines, reading order
   size_t heading_lines = 0;           // the first lines that are the heading (wrapped: more than one)
   std::string heading;                // their text, joined
+  std::vector<int> repeated;          // the heading again inside (a table's header row on the next page)
 };
 
 // Collects field values into a Record, joining text with the hyphen

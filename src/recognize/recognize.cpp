@@ -142,6 +142,13 @@ std::vector<SectionLines> cut_sections(const Grammar& g, const Known& known, con
       out.back().lines.push_back(static_cast<int>(i));
       continue;
     }
+    // The same heading again (a task table's header row repeated on the
+    // next page) goes on with the section, so a row that runs on stays whole.
+    if (h.section == out.back().section && !out.back().unknown) {
+      for (size_t k = 0; k < h.lines; ++k) out.back().repeated.push_back(static_cast<int>(i + k));
+      i += h.lines - 1;
+      continue;
+    }
     out.push_back(SectionLines{h.section, false, {}, h.lines, h.text});
     for (size_t k = 0; k < h.lines; ++k) out.back().lines.push_back(static_cast<int>(i + k));
     i += h.lines - 1;
@@ -261,6 +268,7 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
       continue;
     }
     for (size_t k = 0; k < s.heading_lines; ++k) b.take(s.lines[k], "heading of section '" + s.section->name + "'");
+    for (int i : s.repeated) b.take(i, "heading of section '" + s.section->name + "', repeated");
     read_anywhere(*grammar, s, b);
     switch (s.section->reader) {
       case Reader::fields: read_fields(*s.section, s, b); break;
