@@ -278,6 +278,7 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
     sec.expect_results = s["expect_results"].value_or(true);
     sec.bullet_results = s["bullet_results"].value_or(false);
     sec.result_split = L.pattern(s, "result_split", path);
+    sec.results_after_sentence = s["results_after_sentence"].value_or(false);
     sec.item_number = L.pattern(s, "item_number", path);
     check_reader_needs(s, sec, path);
     g.sections.push_back(std::move(sec));

@@ -62,6 +62,7 @@ struct Section {
   bool expect_results = true;       // tasks: a task without results is a problem (families without results say false)
   bool bullet_results = false;      // tasks: a bullet line under a task opens one of its results
   Pattern result_split;             // tasks: a task's line goes on with a result here; group 1 stays with the task
+  bool results_after_sentence = false;   // tasks: a task without results is its first sentence, then one result a sentence
   Pattern item_number;              // list: a leading item number to drop ("4.1.")
 };
 

@@ -194,6 +194,9 @@ const Table& section_table() {
          for_readers(of_type("bullet_results", T::boolean, false, "a bullet line under a task opens one of its results"),
                      {"tasks"}),
          for_readers(pattern("result_split", false, "where a task's line goes on with a result ('; - ')"), {"tasks"}),
+         for_readers(of_type("results_after_sentence", T::boolean, false,
+                             "a task without results is its first sentence; the sentences after it are its results"),
+                     {"tasks"}),
          for_readers(of_type("expect_results", T::boolean, false, "a task without results is a problem"),
                      {"tasks"}),
          for_readers(pattern("item_number", false, "an item number to drop"), {"list"})}};

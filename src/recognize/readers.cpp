@@ -481,6 +481,22 @@ bool opens_sentence(const layout::Line& l, const layout::Line* prev) {
   return prev->page == l.page && std::abs(prev->box.x0 - l.box.x0) < 2.0 && RE2::PartialMatch(prev->text, ended);
 }
 
+// "Auditite planeerimine. Auditi … protseduurireeglitele." → its sentences:
+// cut after a full stop followed by a capital.
+std::vector<std::string> split_sentences(const std::string& text) {
+  static const RE2 boundary(R"(\.\s+(\p{Lu}))");
+  std::vector<std::string> out;
+  std::string rest = text;
+  re2::StringPiece capital;
+  while (RE2::PartialMatch(rest, boundary, &capital)) {
+    const size_t end = static_cast<size_t>(capital.data() - rest.data());
+    out.push_back(trim(rest.substr(0, end)));
+    rest = rest.substr(end);
+  }
+  if (!trim(rest).empty()) out.push_back(trim(rest));
+  return out;
+}
+
 // Whether line `l` opens a task: by its number (consumed from `text`), a
 // bullet or a new paragraph, as the section says; tasks of the last two have no number.
 bool starts_task(const Section& sec, TaskMarker marker, const layout::Line& l, const layout::Line* prev, Text* number,
@@ -589,6 +605,13 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
   }
   for (auto& t : tasks) {
     Task task{t.number, b.join(t.text), b.items(t.results)};
+    if (sec.results_after_sentence && task.results.empty()) {
+      auto sentences = split_sentences(task.text);
+      if (sentences.size() > 1) {
+        task.text = sentences.front();
+        task.results.assign(sentences.begin() + 1, sentences.end());
+      }
+    }
     if (task.results.empty() && sec.expect_results)
       b.problem(Code::task_without_results, b.line(t.line).page,
                 "task " + t.number.value_or(std::to_string(b.record().tasks.size() + 1)) + " has no expected results",
