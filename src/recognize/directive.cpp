@@ -38,6 +38,72 @@ std::optional<int> number_of(const std::string& s) {
 // The most lines an approval stamp takes after its first.
 constexpr int kStampLines = 6;
 
+// A directive's text as runs: its lines, cut where a point or the signing
+// note starts inside a line (a register's text runs the legal basis, the
+// points and "(allkirjastatud digitaalselt) Name peadirektor" on in one
+// paragraph; the name and the title after the note are runs of their own).
+struct Run {
+  std::string text;
+  bool para_start = false;
+};
+
+// Where `re` (an anchored pattern of the grammar) matches inside `text`
+// after a space, or npos.
+size_t inside(const RE2& re, const std::string& text) {
+  std::string source = re.pattern();
+  if (!source.empty() && source.front() == '^') source.erase(0, 1);
+  if (!source.empty() && source.back() == '$') source.pop_back();
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  const RE2 unanchored("\\s(" + source + ")", opt);
+  re2::StringPiece at;
+  if (!unanchored.ok() || !RE2::PartialMatch(text, unanchored, &at)) return std::string::npos;
+  return static_cast<size_t>(at.data() - text.data());
+}
+
+void split_runs(const Run& l, const DirectiveGrammar& g, std::vector<Run>& out) {
+  // A top-level point after a finished sentence or after the legal basis ("… alusel 1. Kinnitan …").
+  static const RE2 inline_point(R"(\s(\d{1,2}\.\s+\p{Lu}))");
+  std::string text = l.text;
+  bool para = l.para_start;
+  for (;;) {
+    size_t cut = inside(*g.signed_note, text);
+    re2::StringPiece in(text), at;
+    while (RE2::FindAndConsume(&in, inline_point, &at)) {
+      const size_t pos = static_cast<size_t>(at.data() - text.data());
+      const std::string before = trim(text.substr(0, pos));
+      std::vector<re2::StringPiece> sub;
+      const bool after_sentence = !before.empty() && std::string(".:;").find(before.back()) != std::string::npos;
+      const bool after_basis = find(*g.legal_basis, before, 0, sub) &&
+                               static_cast<size_t>(sub[0].data() - before.data()) + sub[0].size() == before.size();
+      if (after_sentence || after_basis) {
+        cut = std::min(cut, pos);
+        break;
+      }
+    }
+    if (cut == std::string::npos || cut == 0) break;
+    out.push_back(Run{trim(text.substr(0, cut)), para});
+    text = trim(text.substr(cut));
+    para = true;
+  }
+  // The signing note with the signatory after it on one line: the note, then the name, then the title.
+  for (size_t end = text.size(); end > 0; --end) {
+    if (end < text.size() && text[end] != ' ') continue;
+    if (!RE2::FullMatch(text.substr(0, end), *g.signed_note)) continue;
+    out.push_back(Run{text.substr(0, end), true});
+    static const RE2 name_title(R"(^(\p{Lu}\S*(?:\s+\p{Lu}\S*)+)\s+(\p{Ll}.*)$)");
+    std::string name, title, rest = trim(text.substr(end));
+    if (RE2::FullMatch(rest, name_title, &name, &title)) {
+      out.push_back(Run{name, true});
+      out.push_back(Run{title, true});
+    } else if (!rest.empty()) {
+      out.push_back(Run{rest, true});
+    }
+    return;
+  }
+  out.push_back(Run{text, para});
+}
+
 }  // namespace
 
 Split split_document(const layout::Layout& layout, const GrammarSet& set) {
@@ -179,27 +245,48 @@ Directive read_directive(const layout::Layout& layout, const std::vector<int>& l
   std::vector<std::pair<int, std::string>> points;
   std::vector<std::string> signature;
   bool signing = false;
-  for (; k < lines.size(); ++k) {
-    const auto& l = layout.lines[lines[k]];
+  auto read_run = [&](const Run& l) {
     std::string number;
     if (RE2::FullMatch(l.text, *g.signed_note)) {
       signing = true;
-      continue;
+      return;
     }
     if (signing) {
       signature.push_back(l.text);
-      continue;
+      return;
     }
     re2::StringPiece in(l.text);
     if (l.para_start && RE2::Consume(&in, *g.point, &number)) {
       points.emplace_back(number_of(number).value_or(0), std::string(in));
-      continue;
+      return;
     }
     if (points.empty())
       preamble += (preamble.empty() ? "" : " ") + l.text;
     else
       points.back().second += " " + l.text;
+  };
+  // A paragraph's lines are read together while no signature has begun, so
+  // a point or a note that a wrap cut ("… korras. (allkirjastatud" /
+  // "digitaalselt) Maret Maripuu peadirektor") is found whole.
+  static const RE2 continues(R"(^[\p{Ll})])");
+  Run paragraph;
+  auto flush = [&] {
+    if (paragraph.text.empty()) return;
+    std::vector<Run> runs;
+    split_runs(paragraph, g, runs);
+    for (const auto& r : runs) read_run(r);
+    paragraph = Run{};
+  };
+  for (; k < lines.size(); ++k) {
+    const auto& l = layout.lines[lines[k]];
+    if (!signing && !l.para_start && !paragraph.text.empty() && RE2::PartialMatch(l.text, continues)) {
+      paragraph.text += " " + l.text;
+      continue;
+    }
+    flush();
+    paragraph = Run{l.text, l.para_start};
   }
+  flush();
   // The basis is the preamble's sentence that ends in "alusel"; a sentence
   // of motivation may come before it.
   for (size_t from = 0; find(*g.legal_basis, preamble, from, sub);) {

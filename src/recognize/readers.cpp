@@ -742,23 +742,28 @@ bool read_title(const Grammar& g, const SectionLines& s, size_t k, Builder& b) {
   return true;
 }
 
-void read_chrome(Builder& b) {
-  const auto& chrome = b.common().chrome;
-  if (chrome.empty()) return;
-  const auto& lines = b.layout().lines;
+std::vector<bool> chrome_lines(const layout::Layout& layout, const Common& common) {
+  const auto& lines = layout.lines;
+  std::vector<bool> out(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
-    const bool is_chrome = std::any_of(chrome.begin(), chrome.end(),
-                                       [&](const Pattern& p) { return RE2::FullMatch(lines[i].text, *p); });
-    if (!is_chrome || b.taken(static_cast<int>(i))) continue;
-    b.take(static_cast<int>(i), "set aside: no document's text (chrome)");
+    if (std::none_of(common.chrome.begin(), common.chrome.end(),
+                     [&](const Pattern& p) { return RE2::FullMatch(lines[i].text, *p); }))
+      continue;
+    out[i] = true;
     // In a table, the row it labels goes with it ("Viit" | "2.1-2/26/004"),
     // on its page (a last row may run on into what the next page starts with).
     if (lines[i].table < 0 || lines[i].column != 0) continue;
     for (size_t j = 0; j < lines.size(); ++j)
-      if (lines[j].table == lines[i].table && lines[j].row == lines[i].row && lines[j].page == lines[i].page &&
-          !b.taken(static_cast<int>(j)))
-        b.take(static_cast<int>(j), "set aside: no document's text (chrome)");
+      if (lines[j].table == lines[i].table && lines[j].row == lines[i].row && lines[j].page == lines[i].page)
+        out[j] = true;
   }
+  return out;
+}
+
+void read_chrome(Builder& b) {
+  const auto chrome = chrome_lines(b.layout(), b.common());
+  for (size_t i = 0; i < chrome.size(); ++i)
+    if (chrome[i] && !b.taken(static_cast<int>(i))) b.take(static_cast<int>(i), "set aside: no document's text (chrome)");
 }
 
 void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {

@@ -112,7 +112,8 @@ class Builder {
 
 // The readers (readers.cpp): each takes the lines it understands.
 // Lines of no document (_common.toml's chrome: a register's metadata rows,
-// breadcrumbs), set aside before any section is read.
+// breadcrumbs): which they are, and taking them before any section is read.
+std::vector<bool> chrome_lines(const layout::Layout& layout, const Common& common);
 void read_chrome(Builder& b);
 void read_preamble(const Grammar& g, const SectionLines& s, Builder& b);
 void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b);

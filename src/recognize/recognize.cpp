@@ -2,6 +2,7 @@
 // and a document's records as a whole (see recognize.h).
 #include "recognize/recognize.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -398,7 +399,12 @@ Document Recognizer::read(const layout::Layout& layout, const std::vector<Proble
       for (int i : split.body) (*uses)[i] = split.grammar ? "the directive (grammar " + split.grammar->name + ")"
                                                           : "before the first approval stamp";
     if (split.grammar) {
-      out.directive = read_directive(layout, split.body, *split.grammar, set_.dates, file_name);
+      // A register's metadata rows above the directive are no part of it.
+      const auto chrome = chrome_lines(layout, set_.common);
+      std::vector<int> body;
+      for (int i : split.body)
+        if (!chrome[i]) body.push_back(i);
+      out.directive = read_directive(layout, body, *split.grammar, set_.dates, file_name);
       check_appendices(*out.directive, out.records);
     }
     if (out.records.empty()) {
