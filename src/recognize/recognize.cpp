@@ -24,7 +24,8 @@ const Section* section_named(const Grammar& g, const std::string& text) {
   return nullptr;
 }
 
-// A layout whose lines that hold an inline heading and its section's first
+// The lines as the readers see them (prepared_lines): item numbers alone on
+// their line joined with it (number_alone), and a layout whose lines that hold an inline heading and its section's first
 // text ("2. TEENISTUSKOHA EESMÄRK 2.1. …") are cut in two: the heading, then
 // the text as a paragraph of its own. When the text continues the heading's
 // sentence ("2. Teenistuskoha eesmärk on …"), the text keeps the heading's
@@ -33,8 +34,48 @@ struct Cut {
   layout::Layout layout;
   std::vector<int> origin;
 };
-std::optional<Cut> cut_inline_headings(const Grammar& g, const layout::Layout& in) {
+// An item number alone on its line goes with the line after it: "1.1" /
+// "Klassijuhataja on …", and "4" / ".2 vastutab …" (a number a wrap broke).
+// A lone "1" is a page number unless a ".2" follows it.
+bool number_alone(const layout::Line& l, const layout::Line* next) {
+  static const RE2 dotted(R"(^\d{1,2}(\.\d{1,2})+\.?$)");
+  static const RE2 bare(R"(^\d{1,2}$)");
+  static const RE2 rest_of_number(R"(^\.\d{1,2}\.?\s)");
+  static const RE2 text(R"(^\pL)");
+  if (!next || next->page != l.page || next->table != l.table || next->column != l.column) return false;
+  if (RE2::FullMatch(l.text, dotted)) return RE2::PartialMatch(next->text, text);
+  return RE2::FullMatch(l.text, bare) && RE2::PartialMatch(next->text, rest_of_number);
+}
+
+std::optional<Cut> prepared_lines(const Grammar& g, const layout::Layout& input) {
   std::optional<Cut> out;
+  // First the item numbers that stand alone, joined with their lines.
+  std::optional<layout::Layout> joined;
+  std::vector<int> joined_origin;
+  for (size_t i = 0; i < input.lines.size(); ++i) {
+    const layout::Line* next = i + 1 < input.lines.size() ? &input.lines[i + 1] : nullptr;
+    if (!joined && !number_alone(input.lines[i], next)) continue;
+    if (!joined) {
+      joined.emplace();
+      joined->pages = input.pages;
+      joined->tables = input.tables;
+      joined->lines.assign(input.lines.begin(), input.lines.begin() + static_cast<std::ptrdiff_t>(i));
+      for (size_t k = 0; k < i; ++k) joined_origin.push_back(static_cast<int>(k));
+    }
+    layout::Line l = input.lines[i];
+    if (number_alone(input.lines[i], next)) {
+      l.text += (next->text.front() == '.' ? "" : " ") + next->text;
+      l.box.x1 = std::max(l.box.x1, next->box.x1);
+      l.box.y1 = std::max(l.box.y1, next->box.y1);
+      joined->lines.push_back(l);
+      joined_origin.push_back(static_cast<int>(i));
+      ++i;   // the next line is now part of this one; explain shows both under this line
+      continue;
+    }
+    joined->lines.push_back(l);
+    joined_origin.push_back(static_cast<int>(i));
+  }
+  const layout::Layout& in = joined ? *joined : input;
   for (size_t i = 0; i < in.lines.size(); ++i) {
     const layout::Line& l = in.lines[i];
     std::string rest;
@@ -49,7 +90,7 @@ std::optional<Cut> cut_inline_headings(const Grammar& g, const layout::Layout& i
           sec = &s;
           break;
         }
-    if (!sec && !out) continue;
+    if (!sec && !out && !joined) continue;
     if (!out) {
       out.emplace();
       out->layout.pages = in.pages;
@@ -76,6 +117,8 @@ std::optional<Cut> cut_inline_headings(const Grammar& g, const layout::Layout& i
       out->origin.push_back(static_cast<int>(i));
     }
   }
+  if (out && joined)
+    for (int& o : out->origin) o = joined_origin[static_cast<size_t>(o)];
   return out;
 }
 
@@ -229,7 +272,7 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
                             std::vector<std::string>* uses) const {
   auto [grammar, score] = choose(input);
   if (forced) grammar = forced;
-  const std::optional<Cut> cut = grammar ? cut_inline_headings(*grammar, input) : std::nullopt;
+  const std::optional<Cut> cut = grammar ? prepared_lines(*grammar, input) : std::nullopt;
   const layout::Layout& layout = cut ? cut->layout : input;
   Builder b(layout, grammar ? *grammar->vocabulary : set_.common, hyphens_);
   b.set_known(*known_);
@@ -352,6 +395,8 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
       if (!u.empty()) u += "; then ";
       u += b.use(static_cast<int>(i));
     }
+    for (auto& u : *uses)
+      if (u.empty()) u = "joined with the line above (an item number alone on its line)";
   }
   return r;
 }
