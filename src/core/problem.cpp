@@ -32,7 +32,7 @@ constexpr std::array kCodes{
     CodeInfo{Code::directive_mismatch, "directive_mismatch", Severity::warning, "a directive's list of appendices disagrees with the appendices found"},
     CodeInfo{Code::section_unknown, "section_unknown", Severity::warning, "a heading no section of the grammar knows (with its text and box); its lines are left unread"},
     CodeInfo{Code::label_unknown, "label_unknown", Severity::warning, "a label no field of its section knows (with its text and box); its value is left unread"},
-    CodeInfo{Code::value_inferred, "value_inferred", Severity::warning, "a value derived rather than read as written (a title put in the nominative from a heading's genitive), with the text it came from"},
+    CodeInfo{Code::value_inferred, "value_inferred", Severity::warning, "a value derived rather than read as written (a title taken from a heading, put in the nominative), with the text it came from"},
     CodeInfo{Code::values_unpaired, "values_unpaired", Severity::warning, "labels stacked over a run of values that could not be paired with them in order; the values are left unread"},
 };
 

@@ -131,8 +131,19 @@ bool Builder::has(const std::string& field) const {
 
 // The field's value parser is the registry's (core/fields.h): the generic
 // ones fill the field through its accessor, the others their own members.
+void Builder::infer(const std::string& field, const Value& v, Problem why) {
+  set(field, v, "");
+  inferred_.insert_or_assign(field, std::move(why));
+}
+
+void Builder::finish() {
+  for (auto& [field, why] : inferred_) record_.problems.push_back(std::move(why));
+  inferred_.clear();
+}
+
 void Builder::set(const std::string& field, const Value& v, const std::string& label) {
   Record& r = record_;
+  inferred_.erase(field);   // the document's own words replace a reading
   const int page = page_of(v);
   auto text = [&]() -> Text {
     std::string t = join(v);

@@ -700,10 +700,12 @@ void title_from_heading(const std::string& as_written, const std::vector<int>& l
   for (int i : lines) b.take(i, "title heading");
   if (b.has("title")) return;
   const auto& first = b.line(lines.front());
-  b.set("title", Value{Piece{title, nullptr, true, false}}, "");
-  if (guessed)
-    b.problem(Code::value_inferred, first.page, "title '" + title + "' put in the nominative from the heading",
-              as_written, first.box);
+  // Until a label names the position, the heading's words are a reading, not a field as written.
+  b.infer("title", Value{Piece{title, nullptr, true, false}},
+          Problem::make(Code::value_inferred, first.page,
+                        "title '" + title + "' taken from the heading" + (guessed ? ", put in the nominative" : "") +
+                            "; no label names the position",
+                        as_written, first.box));
 }
 
 // A preamble line that names the position ("GRUPIJUHI AMETIJUHEND", with a

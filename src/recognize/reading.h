@@ -2,6 +2,7 @@
 // collected, and the builder that turns values into record fields.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,12 @@ class Builder {
 
   // Sets a record field from its value; `label` is the label's text as written.
   void set(const std::string& field, const Value& v, const std::string& label);
+  // Sets a field from a reading that is not the document's words as written
+  // (a title from a heading): `why` is filed at finish() unless a label sets
+  // the field later.
+  void infer(const std::string& field, const Value& v, Problem why);
+  // Files what infer() left standing.
+  void finish();
 
   void problem(Code code, int page, std::string message, std::string excerpt = {},
                std::optional<Box> box = std::nullopt);
@@ -107,6 +114,7 @@ class Builder {
   std::vector<bool> taken_;
   std::vector<std::string> uses_;   // per line: what took it, or why nothing did
   std::vector<std::string> fields_set_;
+  std::map<std::string, Problem> inferred_;   // field → why its value is a reading
   Record record_;
 };
 

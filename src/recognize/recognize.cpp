@@ -387,6 +387,7 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
               excerpt, box);
     i = j;
   }
+  b.finish();
   r.coverage = coverage(layout, b);
   if (uses) {
     for (auto& u : *uses) u.clear();
