@@ -124,6 +124,11 @@ Split split_document(const layout::Layout& layout, const GrammarSet& set) {
     }
     if (!marked && starts.size() < 2) continue;
     out.grammar = marked ? &g : nullptr;
+    // A page number just above a stamp ("1" / "Lisa 2") is the new page's: it goes with the stamp.
+    static const RE2 page_number(R"(\d{1,3})");
+    for (int& start : starts)
+      while (start > 0 && layout.lines[start - 1].table < 0 && RE2::FullMatch(layout.lines[start - 1].text, page_number))
+        --start;
     int first = starts.empty() ? static_cast<int>(layout.lines.size()) : starts.front();
     for (int i = 0; i < first; ++i) out.body.push_back(i);
     for (size_t k = 0; k < starts.size(); ++k) {

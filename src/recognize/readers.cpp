@@ -75,6 +75,13 @@ bool at_or_above(const layout::Line& a, const layout::Line& b) {
   return a.page < b.page || (a.page == b.page && a.box.y0 <= b.box.y0 + kSameRow);
 }
 
+// A number alone on a line outside tables: a page number in a register's
+// text ("… ülesannete täitmine." / "2" / "3.4 …"), never a value's text.
+bool lone_number(const layout::Line& l) {
+  static const RE2 number(R"(\d{1,3})");
+  return l.table < 0 && RE2::FullMatch(l.text, number);
+}
+
 Piece piece_of(const layout::Line& l, bool first) {
   return Piece{l.text, &l, first || l.bullet || l.para_start, l.bullet};
 }
@@ -351,7 +358,7 @@ void read_fields(const Section& sec, const SectionLines& s, Builder& b) {
     if (!matched && l.para_start) matched = read_sentence(sec, s, k, b);
     // Another grammar's label, or a numbered one: it ends the value above
     // and is left for the report (label_unknown), never glued on.
-    if (!matched && !looks_like_label(l, b.known())) values.push_back(i);
+    if (!matched && !looks_like_label(l, b.known()) && !lone_number(l)) values.push_back(i);
   }
   // In a table, a label stands beside its value (other text in its row) or
   // over it (a grid: its row holds only labels).
@@ -559,7 +566,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     }
     re2::StringPiece rest(l.text);
     const bool result_label = sec.result_label && RE2::PartialMatch(l.text, *sec.result_label);
-    if (tasks.empty() || (!result_label && looks_like_label(l, b.known()))) continue;  // unassigned
+    if (tasks.empty() || lone_number(l) || (!result_label && looks_like_label(l, b.known()))) continue;  // unassigned
     TaskDraft& t = tasks.back();
     const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
     if (sec.bullet_results && l.bullet) {
@@ -625,7 +632,7 @@ void read_list(const Section& sec, const SectionLines& s, Builder& b) {
   for (int i : s.lines) {
     if (b.taken(i)) continue;
     const auto& l = b.line(i);
-    if (!skipped(sec.skip, l.text) && looks_like_label(l, b.known())) continue;  // unassigned
+    if (!skipped(sec.skip, l.text) && (looks_like_label(l, b.known()) || lone_number(l))) continue;  // unassigned
     if (skipped(sec.skip, l.text)) {
       b.take(i, "skipped by a skip rule of section '" + sec.name + "'");
       continue;
@@ -655,7 +662,7 @@ void read_text(const Section& sec, const SectionLines& s, Builder& b) {
   for (int i : s.lines) {
     if (b.taken(i)) continue;
     const bool skip = skipped(sec.skip, b.line(i).text);
-    if (!skip && looks_like_label(b.line(i), b.known())) continue;  // unassigned
+    if (!skip && (looks_like_label(b.line(i), b.known()) || lone_number(b.line(i)))) continue;  // unassigned
     b.take(i, skip ? "skipped by a skip rule of section '" + sec.name + "'" : "text of " + sec.field);
     if (!skip) v.push_back(piece_of(b.line(i), v.empty()));
   }

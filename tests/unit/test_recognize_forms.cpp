@@ -156,3 +156,14 @@ TEST_CASE("recognize: a document that stops inside a task leaves that task out a
   CHECK(said);
   CHECK(r.status == aj::Status::partial);
 }
+
+TEST_CASE("recognize: a page number alone on a line between duties is no duty's text") {
+  const auto r = read({"Raamatupidaja ametijuhend", "1. Üldsätted", "1.1 Raamatupidaja allub vallavanemale.",
+                       "2. Ametikoha eesmärk", "Valla raamatupidamise korraldamine.", "3. Ametiülesanded",
+                       "3.1 Koostab aruanded ja", "2", "esitab need vallavanemale.", "3.2 Peab arvestust."});
+  REQUIRE(r.tasks.size() == 2);
+  CHECK(r.tasks[0].text == "Koostab aruanded ja esitab need vallavanemale.");
+  bool said = false;
+  for (const auto& p : r.problems) said = said || (p.code == aj::Code::text_unassigned && p.excerpt == "2");
+  CHECK(said);
+}
