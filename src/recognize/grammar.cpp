@@ -163,7 +163,10 @@ Common load_common(const toml::table& t, const Loader& L) {
   c.label_number = L.pattern(t, "label_number", "");
   read_vocabulary(t, L, "", c);
   if (auto titles = t["titles"].as_table())
+  {
     c.genitive_titles = read_pairs((*titles)["genitive"].as_array(), L, "titles.genitive", "(?:", ")$");
+    c.institution_word = L.pattern(*titles, "institution", "titles.");
+  }
   return c;
 }
 

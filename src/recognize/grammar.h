@@ -88,6 +88,7 @@ struct Common {
   std::vector<std::string> furniture;                       // page furniture patterns (full match)
   std::vector<Pattern> chrome;                              // lines of no document: register rows, breadcrumbs (full match)
   std::vector<std::pair<std::string, Pattern>> genitive_titles;   // nominative ending → genitive ending ("juht" ← "juhi$")
+  Pattern institution_word;                                 // "Sihtasutuse ametijuhend": the heading names no position
   Pattern label_number;                                     // an item number before a label: "1.3 "
   std::vector<std::pair<std::string, Pattern>> education_levels;   // level → pattern, first match wins
   Pattern education_fields;                                 // group 1: the preferred or required fields

@@ -129,7 +129,8 @@ Vocabulary make_vocabulary(bool required, const std::string& prefix) {
               pattern("numeric", r, "a dd.mm.yyyy date", {"dmy"})}};
   v.titles = {"[titles]",
               {of_type("genitive", T::pattern_pairs, false,
-                       "[nominative ending, genitive ending] pairs for a title in a heading's genitive")}};
+                       "[nominative ending, genitive ending] pairs for a title in a heading's genitive"),
+               pattern("institution", false, "a heading's last word that names an institution, not a position")}};
   return v;
 }
 

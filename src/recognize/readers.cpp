@@ -700,12 +700,16 @@ bool has_lowercase(const std::string& s) { return normalize::upper(s) != s; }
 
 }  // namespace
 
-// Sets the title from a heading line and takes the lines it used.
+// Sets the title from a heading line and takes the lines it used; a heading
+// that names the institution ("SÜG Sihtasutuse ametijuhend") names no title.
 void title_from_heading(const std::string& as_written, const std::vector<int>& lines, Builder& b) {
   bool guessed = false;
   const std::string title = nominative_title(as_written, b.common(), &guessed);
   for (int i : lines) b.take(i, "title heading");
-  if (b.has("title")) return;
+  const auto words = words_of(as_written.substr(0, as_written.find(" (")));
+  if (b.has("title") || words.empty() ||
+      (b.common().institution_word && RE2::FullMatch(normalize::lower(words.back()), *b.common().institution_word)))
+    return;
   const auto& first = b.line(lines.front());
   // Until a label names the position, the heading's words are a reading, not a field as written.
   b.infer("title", Value{Piece{title, nullptr, true, false}},
