@@ -1,4 +1,5 @@
-// readers.cpp — how each kind of section hands its lines to fields.
+// readers.cpp — the fields, list and text readers, and what every reader
+// shares (tasks.cpp holds the tasks reader, preamble.cpp the preamble's).
 //
 // Values are assigned by position on the page, not by the order Poppler or
 // the layout emitted them: a value belongs to the nearest label above it
@@ -64,27 +65,9 @@ LabelMatch match_label(const FieldLabel& f, const std::string& text) {
   return m;
 }
 
-bool skipped(const std::vector<Pattern>& skip, const std::string& text) {
-  for (const auto& p : skip)
-    if (RE2::FullMatch(text, *p)) return true;
-  return false;
-}
 
-// (page, y) ordering of where a line starts.
-bool at_or_above(const layout::Line& a, const layout::Line& b) {
-  return a.page < b.page || (a.page == b.page && a.box.y0 <= b.box.y0 + kSameRow);
-}
 
-// A number alone on a line outside tables: a page number in a register's
-// text ("… ülesannete täitmine." / "2" / "3.4 …"), never a value's text.
-bool lone_number(const layout::Line& l) {
-  static const RE2 number(R"(\d{1,3})");
-  return l.table < 0 && RE2::FullMatch(l.text, number);
-}
 
-Piece piece_of(const layout::Line& l, bool first) {
-  return Piece{l.text, &l, first || l.bullet || l.para_start, l.bullet};
-}
 
 struct Hit {
   int line;
@@ -265,6 +248,28 @@ bool read_sentence(const Section& sec, const SectionLines& s, size_t k, Builder&
 }
 
 }  // namespace
+
+bool skipped(const std::vector<Pattern>& skip, const std::string& text) {
+  for (const auto& p : skip)
+    if (RE2::FullMatch(text, *p)) return true;
+  return false;
+}
+
+// (page, y) ordering of where a line starts.
+bool at_or_above(const layout::Line& a, const layout::Line& b) {
+  return a.page < b.page || (a.page == b.page && a.box.y0 <= b.box.y0 + kSameRow);
+}
+
+// A number alone on a line outside tables: a page number in a register's
+// text ("… ülesannete täitmine." / "2" / "3.4 …"), never a value's text.
+bool lone_number(const layout::Line& l) {
+  static const RE2 number(R"(\d{1,3})");
+  return l.table < 0 && RE2::FullMatch(l.text, number);
+}
+
+Piece piece_of(const layout::Line& l, bool first) {
+  return Piece{l.text, &l, first || l.bullet || l.para_start, l.bullet};
+}
 
 bool label_alone(const RE2& label, const std::string& text) {
   re2::StringPiece whole;
@@ -466,167 +471,6 @@ void read_anywhere(const Grammar& g, const SectionLines& s, Builder& b) {
   }
 }
 
-// Cuts `text` where `re` matches: what follows goes to *after; the
-// pattern's group 1, when it has one, stays at the end of `text`.
-bool split_at(const RE2& re, std::string& text, std::string* after) {
-  std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
-  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) return false;
-  const size_t at = static_cast<size_t>(sub[0].data() - text.data());
-  const size_t keep = sub.size() > 1 && sub[1].data() ? sub[1].size() : 0;
-  *after = trim(text.substr(at + sub[0].size()));
-  text = trim(text.substr(0, at + keep));
-  return !after->empty();
-}
-
-// A line that starts a sentence with a capital after a line that ended one,
-// at the same left edge: a new paragraph the layout could not see (the line
-// above filled the column, so it did not end short).
-bool opens_sentence(const layout::Line& l, const layout::Line* prev) {
-  static const RE2 capital(R"(^\p{Lu})");
-  static const RE2 ended(R"([.;:!?)]\s*$)");
-  if (!prev || l.para_start || !RE2::PartialMatch(l.text, capital)) return false;
-  return prev->page == l.page && std::abs(prev->box.x0 - l.box.x0) < 2.0 && RE2::PartialMatch(prev->text, ended);
-}
-
-// "Auditite planeerimine. Auditi … protseduurireeglitele." → its sentences:
-// cut after a full stop followed by a capital.
-std::vector<std::string> split_sentences(const std::string& text) {
-  static const RE2 boundary(R"(\.\s+(\p{Lu}))");
-  std::vector<std::string> out;
-  std::string rest = text;
-  re2::StringPiece capital;
-  while (RE2::PartialMatch(rest, boundary, &capital)) {
-    const size_t end = static_cast<size_t>(capital.data() - rest.data());
-    out.push_back(trim(rest.substr(0, end)));
-    rest = rest.substr(end);
-  }
-  if (!trim(rest).empty()) out.push_back(trim(rest));
-  return out;
-}
-
-// Whether line `l` opens a task: by its number (consumed from `text`), a
-// bullet or a new paragraph, as the section says; tasks of the last two have no number.
-bool starts_task(const Section& sec, TaskMarker marker, const layout::Line& l, const layout::Line* prev, Text* number,
-                 std::string* text) {
-  switch (marker) {
-    case TaskMarker::bullet: *text = l.text; return l.bullet;
-    case TaskMarker::paragraph: *text = l.text; return l.para_start || l.bullet || opens_sentence(l, prev);
-    case TaskMarker::number:
-    case TaskMarker::number_or_paragraph: break;
-  }
-  re2::StringPiece in(l.text), digits;
-  if (!RE2::Consume(&in, *sec.task_start, &digits)) return false;
-  *number = std::string(digits);
-  *text = std::string(in);
-  return true;
-}
-
-void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
-  struct TaskDraft {
-    int line;
-    Text number;
-    Value text, results;
-    bool inline_results = false;
-  };
-  std::vector<TaskDraft> tasks;
-  std::vector<int> result_lines;
-  TaskMarker marker = sec.task_marker;
-  if (marker == TaskMarker::number_or_paragraph) {
-    const bool numbered = std::any_of(s.lines.begin(), s.lines.end(), [&](int i) {
-      re2::StringPiece in(b.line(i).text);
-      return !b.taken(i) && RE2::Consume(&in, *sec.task_start);
-    });
-    marker = numbered ? TaskMarker::number : TaskMarker::paragraph;
-  }
-  for (int i : s.lines) {
-    if (b.taken(i)) continue;
-    const auto& l = b.line(i);
-    if (skipped(sec.skip, l.text)) {
-      b.take(i, "skipped by a skip rule of section '" + sec.name + "'");
-      continue;
-    }
-    if (l.table >= 0 && l.column >= 1) {
-      result_lines.push_back(i);
-      continue;
-    }
-    Text number;
-    std::string text;
-    // "3.2 teostab …; - dokumendid …": the line's result, cut off the task's text.
-    auto split_result = [&](TaskDraft& t, Piece& p) {
-      std::string result;
-      if (!sec.result_split || !split_at(*sec.result_split, p.text, &result)) return;
-      t.inline_results = true;
-      t.results.push_back(Piece{result, &l, true, true});
-    };
-    if (starts_task(sec, marker, l, i > 0 ? &b.line(i - 1) : nullptr, &number, &text)) {
-      b.take(i, "task " + number.value_or(std::to_string(tasks.size() + 1)) + " starts");
-      tasks.push_back(TaskDraft{i, number, {Piece{text, &l, true, false}}, {}});
-      split_result(tasks.back(), tasks.back().text.back());
-      continue;
-    }
-    re2::StringPiece rest(l.text);
-    const bool result_label = sec.result_label && RE2::PartialMatch(l.text, *sec.result_label);
-    if (tasks.empty() || lone_number(l) || (!result_label && looks_like_label(l, b.known()))) continue;  // unassigned
-    TaskDraft& t = tasks.back();
-    const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
-    if (sec.bullet_results && l.bullet) {
-      t.inline_results = true;
-      b.take(i, "result of " + task + " (a bullet under it)");
-      t.results.push_back(Piece{l.text, &l, true, true});
-    } else if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
-      t.inline_results = true;
-      b.take(i, "result label and result of " + task);
-      t.results.push_back(Piece{std::string(rest), &l, true, false});
-    } else if (t.inline_results) {
-      b.take(i, "result of " + task);
-      t.results.push_back(Piece{l.text, &l, l.bullet, l.bullet});
-    } else {
-      b.take(i, "text of " + task);
-      t.text.push_back(piece_of(l, false));
-      split_result(t, t.text.back());
-    }
-  }
-  // Results in the right-hand column belong to the last task started above them.
-  for (int i : result_lines) {
-    const auto& v = b.line(i);
-    int owner = -1;
-    for (size_t t = 0; t < tasks.size(); ++t)
-      if (at_or_above(b.line(tasks[t].line), v)) owner = static_cast<int>(t);
-    if (owner < 0) continue;
-    b.take(i, "result of task " + tasks[owner].number.value_or(std::to_string(owner + 1)));
-    Piece p = piece_of(v, tasks[owner].results.empty());
-    // A result that runs on over a page break is one result.
-    static const RE2 ended(R"([.;:!?]\s*$)");
-    if (const auto& r = tasks[owner].results; !r.empty() && r.back().line && r.back().line->page < v.page &&
-                                               !RE2::PartialMatch(r.back().text, ended))
-      p.item_start = false;
-    tasks[owner].results.push_back(std::move(p));
-  }
-  // A task the document stops in is not a whole task: its lines are left
-  // for the unassigned-text report.
-  if (!tasks.empty() && (b.cut_off(tasks.back().text) || b.cut_off(tasks.back().results))) {
-    for (const auto* v : {&tasks.back().text, &tasks.back().results})
-      for (const auto& p : *v)
-        if (p.line) b.release(static_cast<int>(p.line - b.layout().lines.data()), "the document stops inside this task");
-    tasks.pop_back();
-  }
-  for (auto& t : tasks) {
-    Task task{t.number, b.join(t.text), b.items(t.results)};
-    if (sec.results_after_sentence && task.results.empty()) {
-      auto sentences = split_sentences(task.text);
-      if (sentences.size() > 1) {
-        task.text = sentences.front();
-        task.results.assign(sentences.begin() + 1, sentences.end());
-      }
-    }
-    if (task.results.empty() && sec.expect_results)
-      b.problem(Code::task_without_results, b.line(t.line).page,
-                "task " + t.number.value_or(std::to_string(b.record().tasks.size() + 1)) + " has no expected results",
-                task.text, b.line(t.line).box);
-    b.record().tasks.push_back(std::move(task));
-  }
-}
-
 void read_list(const Section& sec, const SectionLines& s, Builder& b) {
   Value v;
   for (int i : s.lines) {
@@ -667,164 +511,6 @@ void read_text(const Section& sec, const SectionLines& s, Builder& b) {
     if (!skip) v.push_back(piece_of(b.line(i), v.empty()));
   }
   if (!v.empty()) b.set(sec.field, v, "");
-}
-
-namespace {
-
-// A heading's title in the nominative: "GRUPIJUHI" → "grupijuht". Capitals
-// are lowered (a title is written in lower case); the last word's genitive
-// ending is replaced by the first [titles] rule that matches it. Sets
-// *guessed when a rule changed the word.
-std::string nominative_title(std::string title, const Common& c, bool* guessed) {
-  *guessed = false;
-  // Only the words before a parenthesis: "GRUPIJUHI (teenuse omanik)".
-  size_t end = title.find(" (");
-  if (end == std::string::npos) end = title.size();
-  std::string head = title.substr(0, end);
-  const std::string rest = title.substr(end);
-  if (normalize::upper(head) == head) head = normalize::lower(head);
-  title = head + rest;
-  for (const auto& [nominative, genitive] : c.genitive_titles) {
-    re2::StringPiece m;
-    const size_t from = head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1;
-    const std::string word = head.substr(from);
-    if (!genitive->Match(word, 0, word.size(), RE2::UNANCHORED, &m, 1)) continue;
-    const size_t at = from + static_cast<size_t>(m.data() - word.data());
-    *guessed = true;
-    return head.substr(0, at) + nominative + rest;
-  }
-  return title;
-}
-
-bool has_lowercase(const std::string& s) { return normalize::upper(s) != s; }
-
-}  // namespace
-
-// Sets the title from a heading line and takes the lines it used; a heading
-// that names the institution ("SÜG Sihtasutuse ametijuhend") names no title.
-void title_from_heading(const std::string& as_written, const std::vector<int>& lines, Builder& b) {
-  bool guessed = false;
-  const std::string title = nominative_title(as_written, b.common(), &guessed);
-  for (int i : lines) b.take(i, "title heading");
-  const auto words = words_of(as_written.substr(0, as_written.find(" (")));
-  if (b.has("title") || words.empty() ||
-      (b.common().institution_word && RE2::FullMatch(normalize::lower(words.back()), *b.common().institution_word)))
-    return;
-  const auto& first = b.line(lines.front());
-  // Until a label names the position, the heading's words are a reading, not a field as written.
-  b.infer("title", Value{Piece{title, nullptr, true, false}},
-          Problem::make(Code::value_inferred, first.page,
-                        "title '" + title + "' taken from the heading" + (guessed ? ", put in the nominative" : "") +
-                            "; no label names the position",
-                        as_written, first.box));
-}
-
-// A preamble line that names the position ("GRUPIJUHI AMETIJUHEND", with a
-// "(teenuse omanik)" line under it), or the line under a stacked title block
-// (TRANSPORDIAMET / … OSAKONNA / … EKSPERDI / AMETIJUHEND) whose last line
-// is the title. A label read later ("Teenistuskoha nimetus") replaces it.
-bool read_title(const Grammar& g, const SectionLines& s, size_t k, Builder& b) {
-  const int i = s.lines[k];
-  const std::string& text = b.line(i).text;
-  for (const auto& p : g.title) {
-    std::string title;
-    if (!RE2::FullMatch(text, *p, &title) || trim(title).empty()) continue;
-    std::vector<int> used{i};
-    if (k + 1 < s.lines.size()) {
-      const std::string& next = b.line(s.lines[k + 1]).text;
-      if (next.size() > 2 && next.front() == '(' && next.back() == ')') {
-        title += " " + next;
-        used.push_back(s.lines[k + 1]);
-      }
-    }
-    title_from_heading(trim(title), used, b);
-    return true;
-  }
-  if (!g.title_block || !RE2::FullMatch(text, *g.title_block)) return false;
-  // The block: the capitals-only lines right above, without digits.
-  static const RE2 digit(R"(\d)");
-  std::vector<int> block;
-  for (size_t j = k; j-- > 0;) {
-    const auto& l = b.line(s.lines[j]);
-    if (b.taken(s.lines[j]) || has_lowercase(l.text) || RE2::PartialMatch(l.text, digit)) break;
-    block.insert(block.begin(), s.lines[j]);
-  }
-  b.take(i, "under the title block");
-  if (block.size() < 2) return true;
-  title_from_heading(b.line(block.back()).text, block, b);
-  return true;
-}
-
-std::vector<bool> chrome_lines(const layout::Layout& layout, const Common& common) {
-  const auto& lines = layout.lines;
-  std::vector<bool> out(lines.size(), false);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (std::none_of(common.chrome.begin(), common.chrome.end(),
-                     [&](const Pattern& p) { return RE2::FullMatch(lines[i].text, *p); }))
-      continue;
-    out[i] = true;
-    // In a table, the row it labels goes with it ("Viit" | "2.1-2/26/004"),
-    // on its page (a last row may run on into what the next page starts with).
-    if (lines[i].table < 0 || lines[i].column != 0) continue;
-    for (size_t j = 0; j < lines.size(); ++j)
-      if (lines[j].table == lines[i].table && lines[j].row == lines[i].row && lines[j].page == lines[i].page)
-        out[j] = true;
-  }
-  return out;
-}
-
-void read_chrome(Builder& b) {
-  const auto chrome = chrome_lines(b.layout(), b.common());
-  for (size_t i = 0; i < chrome.size(); ++i)
-    if (chrome[i] && !b.taken(static_cast<int>(i))) b.take(static_cast<int>(i), "set aside: no document's text (chrome)");
-}
-
-void read_preamble(const Grammar& g, const SectionLines& s, Builder& b) {
-  std::string joined;
-  std::vector<std::pair<size_t, int>> starts;  // offset in `joined` → line
-  for (size_t k = 0; k < s.lines.size(); ++k) {
-    const int i = s.lines[k];
-    if (b.taken(i)) continue;
-    const auto& l = b.line(i);
-    if (read_title(g, s, k, b)) continue;
-    if (skipped(g.preamble_skip, l.text)) {
-      b.take(i, "skipped by the preamble's skip rule (preamble_skip)");
-      continue;
-    }
-    if (g.contract_appendix && RE2::PartialMatch(l.text, *g.contract_appendix)) {
-      b.take(i, "contract_appendix mark");
-      b.record().contract_appendix = true;
-      continue;
-    }
-    if (!joined.empty()) joined += ' ';
-    starts.emplace_back(joined.size(), i);
-    joined += l.text;
-  }
-  if (joined.empty()) return;
-  for (const auto& pattern : g.approval) {
-    const RE2& re = *pattern;
-    const int n = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> sub(n);
-    if (!re.Match(joined, 0, joined.size(), RE2::UNANCHORED, sub.data(), n)) continue;
-    auto group = [&](const char* name) -> Text {
-      const auto& names = re.NamedCapturingGroups();
-      auto it = names.find(name);
-      if (it == names.end() || sub[it->second].data() == nullptr) return std::nullopt;
-      return trim(std::string(sub[it->second]));
-    };
-    Approval a{group("authority"), std::nullopt, group("directive_number"), group("appendix")};
-    if (auto d = group("date")) {
-      a.date = iso_date(*d);
-      if (!a.date) b.problem(Code::value_invalid, b.line(starts.front().second).page, "'" + *d + "' is not a date", *d);
-    }
-    b.record().approval = a;
-    size_t from = sub[0].data() - joined.data(), to = from + sub[0].size();
-    for (size_t k = 0; k < starts.size(); ++k) {
-      size_t end = k + 1 < starts.size() ? starts[k + 1].first : joined.size();
-      if (starts[k].first < to && end > from) b.take(starts[k].second, "approval stamp");
-    }
-    return;
-  }
 }
 
 }  // namespace aj::recognize

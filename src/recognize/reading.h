@@ -118,7 +118,17 @@ class Builder {
   Record record_;
 };
 
-// The readers (readers.cpp): each takes the lines it understands.
+// What the readers share (readers.cpp).
+// A line one of the patterns matches in full (a section's skip rules).
+bool skipped(const std::vector<Pattern>& skip, const std::string& text);
+// Line a starts at or above line b: an earlier page, or the same row or higher.
+bool at_or_above(const layout::Line& a, const layout::Line& b);
+// A number alone on a line outside tables: a page number, never a value's text.
+bool lone_number(const layout::Line& l);
+// A line as a piece of a value; `first` (or a bullet, a new paragraph) starts an item.
+Piece piece_of(const layout::Line& l, bool first);
+
+// The readers (readers.cpp, tasks.cpp, preamble.cpp): each takes the lines it understands.
 // Lines of no document (_common.toml's chrome: a register's metadata rows,
 // breadcrumbs): which they are, and taking them before any section is read.
 std::vector<bool> chrome_lines(const layout::Layout& layout, const Common& common);
