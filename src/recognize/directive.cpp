@@ -47,28 +47,15 @@ struct Run {
   bool para_start = false;
 };
 
-// Where `re` (an anchored pattern of the grammar) matches inside `text`
-// after a space, or npos.
-size_t inside(const RE2& re, const std::string& text) {
-  std::string source = re.pattern();
-  if (!source.empty() && source.front() == '^') source.erase(0, 1);
-  if (!source.empty() && source.back() == '$') source.pop_back();
-  RE2::Options opt;
-  opt.set_case_sensitive(false);
-  const RE2 unanchored("\\s(" + source + ")", opt);
-  re2::StringPiece at;
-  if (!unanchored.ok() || !RE2::PartialMatch(text, unanchored, &at)) return std::string::npos;
-  return static_cast<size_t>(at.data() - text.data());
-}
-
 void split_runs(const Run& l, const DirectiveGrammar& g, std::vector<Run>& out) {
   // A top-level point after a finished sentence or after the legal basis ("… alusel 1. Kinnitan …").
   static const RE2 inline_point(R"(\s(\d{1,2}\.\s+\p{Lu}))");
   std::string text = l.text;
   bool para = l.para_start;
   for (;;) {
-    size_t cut = inside(*g.signed_note, text);
     re2::StringPiece in(text), at;
+    size_t cut = RE2::PartialMatch(text, *g.signed_within, &at) ? static_cast<size_t>(at.data() - text.data())
+                                                              : std::string::npos;
     while (RE2::FindAndConsume(&in, inline_point, &at)) {
       const size_t pos = static_cast<size_t>(at.data() - text.data());
       const std::string before = trim(text.substr(0, pos));
@@ -87,21 +74,22 @@ void split_runs(const Run& l, const DirectiveGrammar& g, std::vector<Run>& out) 
     para = true;
   }
   // The signing note with the signatory after it on one line: the note, then the name, then the title.
-  for (size_t end = text.size(); end > 0; --end) {
-    if (end < text.size() && text[end] != ' ') continue;
-    if (!RE2::FullMatch(text.substr(0, end), *g.signed_note)) continue;
-    out.push_back(Run{text.substr(0, end), true});
-    static const RE2 name_title(R"(^(\p{Lu}\S*(?:\s+\p{Lu}\S*)+)\s+(\p{Ll}.*)$)");
-    std::string name, title, rest = trim(text.substr(end));
-    if (RE2::FullMatch(rest, name_title, &name, &title)) {
-      out.push_back(Run{name, true});
-      out.push_back(Run{title, true});
-    } else if (!rest.empty()) {
-      out.push_back(Run{rest, true});
-    }
+  const RE2& then = *g.signed_then;
+  std::vector<re2::StringPiece> sub(then.NumberOfCapturingGroups() + 1);
+  if (!then.Match(text, 0, text.size(), RE2::ANCHOR_BOTH, sub.data(), static_cast<int>(sub.size()))) {
+    out.push_back(Run{text, para});
     return;
   }
-  out.push_back(Run{text, para});
+  const std::string rest(sub[then.NamedCapturingGroups().at("rest")]);
+  out.push_back(Run{trim(text.substr(0, text.size() - rest.size())), true});
+  static const RE2 name_title(R"(^(\p{Lu}\S*(?:\s+\p{Lu}\S*)+)\s+(\p{Ll}.*)$)");
+  std::string name, title;
+  if (RE2::FullMatch(rest, name_title, &name, &title)) {
+    out.push_back(Run{name, true});
+    out.push_back(Run{title, true});
+  } else {
+    out.push_back(Run{rest, true});
+  }
 }
 
 }  // namespace

@@ -162,8 +162,7 @@ Common load_common(const toml::table& t, const Loader& L) {
   c.chrome = L.patterns(t, "chrome", "");
   c.label_number = L.pattern(t, "label_number", "");
   read_vocabulary(t, L, "", c);
-  if (auto titles = t["titles"].as_table())
-  {
+  if (auto titles = t["titles"].as_table()) {
     c.genitive_titles = read_pairs((*titles)["genitive"].as_array(), L, "titles.genitive", "(?:", ")$");
     c.institution_word = L.pattern(*titles, "institution", "titles.");
   }
@@ -196,6 +195,12 @@ DirectiveGrammar load_directive(const toml::table& t, const Loader& L) {
   d.entry_date = L.pattern(t, "entry_date", "");
   d.retroactive = L.pattern(t, "retroactive", "");
   d.signed_note = L.pattern(t, "signed", "");
+  std::string note = d.signed_note->pattern();
+  if (!note.empty() && note.front() == '^') note.erase(0, 1);
+  if (!note.empty() && note.back() == '$') note.pop_back();
+  const toml::node& at = *t.get("signed");
+  d.signed_within = L.compile("\\s(" + note + ")", at, "signed");
+  d.signed_then = L.compile("^(?:" + note + ")\\s+(?P<rest>\\S.*)$", at, "signed");
   return d;
 }
 

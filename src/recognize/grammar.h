@@ -117,6 +117,9 @@ struct DirectiveGrammar {
   std::vector<Pattern> appendix_start;   // lines that open an appendix (full match); a stamp's later lines do not
   Pattern detect, date_number, legal_basis, point, approves, appendix_item, repeal, range, entry,
       on_signature, entry_date, retroactive, signed_note;
+  // Derived from `signed_note` at load: the note inside a line after a space
+  // (group 1), and a line that is the note and then the signatory (group `rest`).
+  Pattern signed_within, signed_then;
 };
 
 // Calendar dates as written in Estonian (_common.toml [dates]).

@@ -27,10 +27,10 @@ std::string nominative_title(std::string title, const Common& c, bool* guessed) 
   const std::string rest = title.substr(end);
   if (normalize::upper(head) == head) head = normalize::lower(head);
   title = head + rest;
+  const size_t from = head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1;
+  const std::string word = head.substr(from);
   for (const auto& [nominative, genitive] : c.genitive_titles) {
     re2::StringPiece m;
-    const size_t from = head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1;
-    const std::string word = head.substr(from);
     if (!genitive->Match(word, 0, word.size(), RE2::UNANCHORED, &m, 1)) continue;
     const size_t at = from + static_cast<size_t>(m.data() - word.data());
     *guessed = true;
@@ -68,8 +68,11 @@ bool read_title(const Grammar& g, const SectionLines& s, size_t k, Builder& b) {
   const int i = s.lines[k];
   const std::string& text = b.line(i).text;
   for (const auto& p : g.title) {
-    std::string title;
-    if (!RE2::FullMatch(text, *p, &title) || trim(title).empty()) continue;
+    // The group `title`, wherever it stands among the pattern's groups.
+    std::vector<re2::StringPiece> sub(p->NumberOfCapturingGroups() + 1);
+    if (!p->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, sub.data(), static_cast<int>(sub.size()))) continue;
+    std::string title(sub[p->NamedCapturingGroups().at("title")]);
+    if (trim(title).empty()) continue;
     std::vector<int> used{i};
     if (k + 1 < s.lines.size()) {
       const std::string& next = b.line(s.lines[k + 1]).text;

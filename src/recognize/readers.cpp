@@ -65,10 +65,6 @@ LabelMatch match_label(const FieldLabel& f, const std::string& text) {
   return m;
 }
 
-
-
-
-
 struct Hit {
   int line;
   const FieldLabel* field;

@@ -47,60 +47,50 @@ bool number_alone(const layout::Line& l, const layout::Line* next) {
   return RE2::FullMatch(l.text, bare) && RE2::PartialMatch(next->text, rest_of_number);
 }
 
+// The section whose heading `l` starts inline, with the text after it in *rest.
+const Section* inline_heading(const Grammar& g, const layout::Line& l, std::string* rest) {
+  if (!l.para_start || section_named(g, l.text)) return nullptr;
+  for (const auto& s : g.sections) {
+    if (!s.heading_inline) continue;
+    const RE2& re = *s.heading_inline;
+    std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
+    if (!re.Match(l.text, 0, l.text.size(), RE2::ANCHOR_BOTH, sub.data(), static_cast<int>(sub.size()))) continue;
+    *rest = std::string(sub[re.NamedCapturingGroups().at("rest")]);
+    return &s;
+  }
+  return nullptr;
+}
+
+// nullopt when no line needs either change (the input is read as it is).
 std::optional<Cut> prepared_lines(const Grammar& g, const layout::Layout& input) {
   std::optional<Cut> out;
-  // First the item numbers that stand alone, joined with their lines.
-  std::optional<layout::Layout> joined;
-  std::vector<int> joined_origin;
+  // The output starts as a copy of the lines before the first change.
+  auto copy_up_to = [&](size_t i) {
+    if (out) return;
+    out.emplace();
+    out->layout.pages = input.pages;
+    out->layout.tables = input.tables;
+    out->layout.lines.assign(input.lines.begin(), input.lines.begin() + static_cast<std::ptrdiff_t>(i));
+    for (size_t k = 0; k < i; ++k) out->origin.push_back(static_cast<int>(k));
+  };
   for (size_t i = 0; i < input.lines.size(); ++i) {
-    const layout::Line* next = i + 1 < input.lines.size() ? &input.lines[i + 1] : nullptr;
-    if (!joined && !number_alone(input.lines[i], next)) continue;
-    if (!joined) {
-      joined.emplace();
-      joined->pages = input.pages;
-      joined->tables = input.tables;
-      joined->lines.assign(input.lines.begin(), input.lines.begin() + static_cast<std::ptrdiff_t>(i));
-      for (size_t k = 0; k < i; ++k) joined_origin.push_back(static_cast<int>(k));
-    }
+    const size_t origin = i;
     layout::Line l = input.lines[i];
-    if (number_alone(input.lines[i], next)) {
+    const layout::Line* next = i + 1 < input.lines.size() ? &input.lines[i + 1] : nullptr;
+    if (number_alone(l, next)) {
+      copy_up_to(i);
       l.text += (next->text.front() == '.' ? "" : " ") + next->text;
       l.box.x1 = std::max(l.box.x1, next->box.x1);
       l.box.y1 = std::max(l.box.y1, next->box.y1);
-      joined->lines.push_back(l);
-      joined_origin.push_back(static_cast<int>(i));
       ++i;   // the next line is now part of this one; explain shows both under this line
-      continue;
     }
-    joined->lines.push_back(l);
-    joined_origin.push_back(static_cast<int>(i));
-  }
-  const layout::Layout& in = joined ? *joined : input;
-  for (size_t i = 0; i < in.lines.size(); ++i) {
-    const layout::Line& l = in.lines[i];
     std::string rest;
-    const Section* sec = nullptr;
-    if (l.para_start && !section_named(g, l.text))
-      for (const auto& s : g.sections)
-        if (s.heading_inline) {
-          const RE2& re = *s.heading_inline;
-          std::vector<re2::StringPiece> sub(re.NumberOfCapturingGroups() + 1);
-          if (!re.Match(l.text, 0, l.text.size(), RE2::ANCHOR_BOTH, sub.data(), static_cast<int>(sub.size()))) continue;
-          rest = std::string(sub[re.NamedCapturingGroups().at("rest")]);
-          sec = &s;
-          break;
-        }
-    if (!sec && !out && !joined) continue;
-    if (!out) {
-      out.emplace();
-      out->layout.pages = in.pages;
-      out->layout.tables = in.tables;
-      out->layout.lines.assign(in.lines.begin(), in.lines.begin() + static_cast<std::ptrdiff_t>(i));
-      for (size_t k = 0; k < i; ++k) out->origin.push_back(static_cast<int>(k));
-    }
+    const Section* sec = inline_heading(g, l, &rest);
+    if (sec) copy_up_to(origin);
+    if (!out) continue;
     if (!sec) {
-      out->layout.lines.push_back(l);
-      out->origin.push_back(static_cast<int>(i));
+      out->layout.lines.push_back(std::move(l));
+      out->origin.push_back(static_cast<int>(origin));
       continue;
     }
     layout::Line heading = l, text = l;
@@ -114,11 +104,9 @@ std::optional<Cut> prepared_lines(const Grammar& g, const layout::Layout& input)
     text.para_start = true;
     for (auto* part : {&heading, &text}) {
       out->layout.lines.push_back(*part);
-      out->origin.push_back(static_cast<int>(i));
+      out->origin.push_back(static_cast<int>(origin));
     }
   }
-  if (out && joined)
-    for (int& o : out->origin) o = joined_origin[static_cast<size_t>(o)];
   return out;
 }
 

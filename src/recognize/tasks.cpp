@@ -114,7 +114,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       continue;
     }
     re2::StringPiece rest(l.text);
-    const bool result_label = sec.result_label && RE2::PartialMatch(l.text, *sec.result_label);
+    const bool result_label = sec.result_label && RE2::Consume(&rest, *sec.result_label);
     if (tasks.empty() || lone_number(l) || (!result_label && looks_like_label(l, b.known()))) continue;  // unassigned
     TaskDraft& t = tasks.back();
     const std::string task = "task " + t.number.value_or(std::to_string(tasks.size()));
@@ -122,7 +122,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
       t.inline_results = true;
       b.take(i, "result of " + task + " (a bullet under it)");
       t.results.push_back(Piece{l.text, &l, true, true});
-    } else if (sec.result_label && RE2::Consume(&rest, *sec.result_label)) {
+    } else if (result_label) {
       t.inline_results = true;
       b.take(i, "result label and result of " + task);
       t.results.push_back(Piece{std::string(rest), &l, true, false});
