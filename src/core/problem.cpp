@@ -34,6 +34,7 @@ constexpr std::array kCodes{
     CodeInfo{Code::label_unknown, "label_unknown", Severity::warning, "a label no field of its section knows (with its text and box); its value is left unread"},
     CodeInfo{Code::value_inferred, "value_inferred", Severity::warning, "a value derived rather than read as written (a title taken from a heading, put in the nominative), with the text it came from"},
     CodeInfo{Code::values_unpaired, "values_unpaired", Severity::warning, "labels stacked over a run of values that could not be paired with them in order; the values are left unread"},
+    CodeInfo{Code::grammar_generic, "grammar_generic", Severity::warning, "read by a grammar of the common vocabulary (generic = true), not of the document's own family: its fields are a best reading, to be checked"},
 };
 
 const CodeInfo& info(Code c) {

@@ -47,6 +47,7 @@ enum class Code {
   label_unknown,         // a label no field of its section knows; its value is left unread
   value_inferred,        // a value derived, not read as written (a heading's genitive title put in the nominative)
   values_unpaired,       // stacked labels whose stacked values could not be paired with them in order
+  grammar_generic,       // read by a grammar of the common vocabulary, not of the document's family
 };
 
 std::string_view code_name(Code);

@@ -243,6 +243,7 @@ Grammar load_grammar(const toml::table& t, const Loader& L, const Common& common
   g.name = t["name"].value_or(std::string());
   g.description = t["description"].value_or(std::string());
   g.priority = static_cast<int>(t["priority"].value_or(int64_t{0}));
+  g.generic = t["generic"].value_or(false);
   g.detect = L.patterns(t, "detect", "");
   g.exclude = L.patterns(t, "exclude", "");
   if (auto pre = t["preamble"].as_table()) {

@@ -71,6 +71,7 @@ struct Common;
 struct Grammar {
   std::string name, description, file;
   int priority = 0;                       // of two grammars with the same score, the higher reads
+  bool generic = false;                   // no family's grammar: each record it reads says so (grammar_generic)
   std::vector<Pattern> detect;            // lines that speak for this family
   std::vector<Pattern> exclude;           // a line matching one rules this family out
   std::vector<Pattern> preamble_skip;     // lines before the first section that are not content

@@ -249,6 +249,7 @@ const Table& grammar_file() {
        of_type("name", T::string, true, "the grammar's name, stored in each record"),
        of_type("description", T::string, false, "one line on the family"),
        of_type("priority", T::integer, false, "breaks a tie between grammars that score the same"),
+       of_type("generic", T::boolean, false, "the common vocabulary, no family's: its records are partial at best"),
        of_type("defines", T::defines, false, "named patterns for this file"),
        of_type("detect", T::patterns, false, "lines that speak for this family"),
        of_type("exclude", T::patterns, false, "lines that rule this family out"),

@@ -276,6 +276,10 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
     return r;
   }
   r.grammar = grammar->name;
+  if (grammar->generic)
+    b.problem(Code::grammar_generic, 0,
+              "no grammar of this document's family; grammar '" + grammar->name +
+                  "' read it with the common vocabulary: check the fields");
   read_chrome(b);
 
   auto sections = cut_sections(*grammar, *known_, layout);

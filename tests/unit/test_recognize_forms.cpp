@@ -82,6 +82,8 @@ TEST_CASE("recognize: a template no family knows is read by the generic grammar,
   CHECK(r.tasks[1].number == "2.2");
   // The sentence under ÜLDSÄTTED went nowhere known: said, never dropped.
   CHECK(has(r, aj::Code::text_unassigned));
+  // Read with the common vocabulary, not the family's: never ok, whatever it took.
+  CHECK(has(r, aj::Code::grammar_generic));
   CHECK(r.status == aj::Status::partial);
 }
 
