@@ -162,6 +162,13 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
                   ", score " + std::to_string(score) + "; add a grammar under grammars/)");
     if (uses)
       for (auto& u : *uses) u = "unread: no grammar matched (no_grammar_matched)";
+    // The whole text as one section without a heading, so the store keeps it
+    // searchable (schema/006_document_text.sql).
+    if (!layout.lines.empty()) {
+      RawSection whole{"", "", layout.lines.front().page, layout.lines.back().page};
+      for (const auto& l : layout.lines) whole.text += (whole.text.empty() ? "" : "\n") + l.text;
+      r.sections.push_back(std::move(whole));
+    }
     return r;
   }
   r.grammar = grammar->name;

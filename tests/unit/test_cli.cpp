@@ -4,6 +4,8 @@
 // code, and the spreadsheet outputs (xlsx, CSV with a byte order mark).
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_store_support.h"
 
 namespace {
@@ -110,4 +112,40 @@ TEST_CASE("cli: spreadsheets — export and sql write xlsx, csv --excel starts w
   CHECK(has(r.out, "õäöü"));
   r = run_aj(dir, {"sql", "--db", db, "--format", "csv", "SELECT 'õäöü' AS word"});
   CHECK(r.out.rfind("\xEF\xBB\xBF", 0) != 0);
+}
+
+TEST_CASE("cli: search — hyphens are text, short terms begin a word, Estonian case folds, failed documents are found") {
+  auto dir = aj::test::temp_dir("cli-search");
+  const std::string db = dir + "/db.sqlite";
+  REQUIRE(run_aj(dir, {"import", "--db", db, aj::test::corpus("directives"), aj::test::corpus("bad")}).code == 0);
+
+  auto r = run_aj(dir, {"search", "--db", db, "SKAIS-i"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(has(r.err, "no such column"));
+  CHECK(has(r.out, "[SKAIS-i]"));
+  CHECK(has(r.out, "record_id"));
+
+  r = run_aj(dir, {"search", "--db", db, "--kind", "tasks", "--format", "json", "IT"});
+  REQUIRE(r.code == 0);
+  auto hits = nlohmann::json::parse(r.out);
+  REQUIRE(!hits.empty());
+  for (const auto& h : hits) {
+    CHECK(h["kind"] == "task");
+    CHECK(has(h["snippet"].get<std::string>(), "[IT]"));
+    CHECK(h["record_id"].is_number_integer());
+  }
+
+  r = run_aj(dir, {"search", "--db", db, "--format", "csv", "INFOSÜSTEEM"});   // upper case Ü folds to ü
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "süsteem"));
+
+  r = run_aj(dir, {"search", "--db", db, "--kind", "document", "--format", "json", "Road maintenance"});
+  REQUIRE(r.code == 0);
+  hits = nlohmann::json::parse(r.out);
+  REQUIRE(hits.size() == 1);   // corpus/bad/unknown-layout.pdf: no grammar read it, its text is kept
+  CHECK(has(hits[0]["path"].get<std::string>(), "unknown-layout.pdf"));
+
+  r = run_aj(dir, {"search", "--db", dir + "/missing.sqlite", "x"});
+  CHECK(r.code == 1);
 }
