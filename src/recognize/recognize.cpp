@@ -222,7 +222,9 @@ Record Recognizer::read_one(const layout::Layout& layout, const std::string& fil
     bool found = false;
     for (const auto& s : sections) found = found || s.section == &sec;
     if (sec.required && !found)
-      b.problem(Code::section_missing, 0, "section '" + sec.name + "' (heading /" + sec.heading->pattern() + "/) not found");
+      b.problem(Code::section_missing, 0,
+                "section '" + sec.name + "' of grammar '" + grammar->name +
+                    "' not found: no line of the document is a heading it knows");
     if (!found) continue;
     for (const auto& f : sec.fields)
       if (f.required && !b.has(f.field))
