@@ -149,3 +149,20 @@ TEST_CASE("cli: search — hyphens are text, short terms begin a word, Estonian 
   r = run_aj(dir, {"search", "--db", dir + "/missing.sqlite", "x"});
   CHECK(r.code == 1);
 }
+
+TEST_CASE("cli: a missing input exits 1 in every command, with a message naming it") {
+  auto dir = aj::test::temp_dir("cli-missing");
+  const std::string pdf = dir + "/no-such.pdf", db = dir + "/no-such.sqlite", folder = dir + "/no-such";
+  const std::vector<std::vector<std::string>> commands{
+      {"import", "--db", dir + "/new.sqlite", folder}, {"export", pdf},          {"layout", pdf},
+      {"explain", pdf},                                 {"show", "1", "--db", db}, {"report", "--db", db},
+      {"sql", "--db", db, "SELECT 1"},                  {"search", "--db", db, "x"},
+      {"export", "--db", db},                           {"grammar", "check", folder},
+      {"grammar", "test", folder}};
+  for (const auto& args : commands) {
+    auto r = run_aj(dir, args);
+    INFO(args[0] << " " << args[1] << ": " << r.err);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "no-such"));
+  }
+}
