@@ -166,3 +166,29 @@ TEST_CASE("cli: a missing input exits 1 in every command, with a message naming 
     CHECK(has(r.err, "no-such"));
   }
 }
+
+TEST_CASE("cli: the import summary labels this run's counts and the archive's, the same on a second run") {
+  auto dir = aj::test::temp_dir("cli-summary");
+  const std::string db = dir + "/db.sqlite";
+  aj::test::fs::create_directories(dir + "/copies");
+  aj::test::fs::copy_file(aj::test::corpus("seeds") + "/000_eaa2ca7fc8e25303.a.pdf", dir + "/copies/copy.pdf");
+  const std::vector<std::string> args{"import", "--db", db, aj::test::corpus("seeds"), aj::test::corpus("bad"),
+                                      dir + "/copies"};
+  auto first = run_aj(dir, args);
+  REQUIRE(first.code == 0);
+  auto second = run_aj(dir, args);
+  REQUIRE(second.code == 0);
+  const auto archive_line = [](const std::string& out) {
+    const size_t at = out.find("The archive: ");
+    return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+  };
+  INFO(first.out);
+  INFO(second.out);
+  CHECK(has(archive_line(first.out), "(1 file is a copy of another)"));
+  CHECK(has(archive_line(first.out), "10 documents failed"));
+  CHECK(archive_line(first.out) == archive_line(second.out));   // the duplicate count does not move
+  CHECK(has(second.out, "This run:    "));
+  CHECK(has(second.out, "no record parsed"));                     // not "0 ok, 0 partial, 0 failed … 10 failed"
+  CHECK_FALSE(has(second.out, "0 ok, 0 partial, 0 failed"));
+  CHECK(has(second.out, "Skipped: 10 not PDF"));                  // the files the walk passed over, by reason
+}
