@@ -18,6 +18,7 @@ void register_commands(CLI::App& app) {
   add_report_command(app);
   add_grammar_command(app);
   add_explain_command(app);
+  add_search_command(app);
 }
 
 }  // namespace aj::cli

@@ -18,5 +18,6 @@ void add_show_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_grammar_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
+void add_search_command(CLI::App& app);
 
 }  // namespace aj::cli

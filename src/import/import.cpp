@@ -128,6 +128,8 @@ class Importer {
     index_search();   // also what an interrupted run left pending
     index_finished();
     result_.failed_documents = static_cast<int64_t>(failed_seen_.size());
+    result_.documents_seen = static_cast<int64_t>(paths_seen_.size());
+    for (const auto& [sha, paths] : paths_seen_) result_.copies_seen += paths - 1;
     return true;
   }
 
@@ -174,8 +176,10 @@ class Importer {
     bool known = false;   // the archive held this content before (a re-parse)
   };
 
-  void note_seen(const std::string& sha256, bool failed) {
+  // A document seen at `paths` more paths of this run.
+  void note_seen(const std::string& sha256, bool failed, int64_t paths = 1) {
     if (failed) failed_seen_.insert(sha256);
+    paths_seen_[sha256] += paths;
   }
 
   static store::FileStat file_stat(const std::string& path, const struct stat& st) {
@@ -366,7 +370,7 @@ class Importer {
     if (++unindexed_ >= options_.search_batch) index_search();
     documents_[job.sha256] = store::StoredDocument{true, failed};
     for (const store::FileStat& f : job.paths) files_[f.path] = store::StoredFile{f.size, f.mtime_ns, job.sha256};
-    note_seen(job.sha256, failed);
+    note_seen(job.sha256, failed, n_paths);
     if (failed || log_every_document_) progress_.log(describe(job, outcome));
     progress_.advance(job.paths.size(), parsed.info.pages);
   }
@@ -433,6 +437,7 @@ class Importer {
   std::unordered_map<std::string, store::StoredFile> files_;            // by path
   std::unordered_map<std::string, store::StoredDocument> documents_;    // by SHA-256; current once written in this run
   std::unordered_set<std::string> failed_seen_;
+  std::unordered_map<std::string, int64_t> paths_seen_;   // documents seen in this run: how many of its paths
   std::map<size_t, Job> jobs_;                                   // with the workers, by job number
   std::unordered_map<std::string, size_t> job_by_sha_;
   std::deque<std::function<void()>> held_;   // writes waiting for the indexer's pass to end
@@ -480,16 +485,25 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
   std::ostringstream out;
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.0f", c.seconds > 0 ? static_cast<double>(c.pages) / c.seconds : 0.0);
-  out << "Imported into " << db_path << " in " << seconds_text(c.seconds) << ": "
-      << plural(c.files_seen, "file", "files") << " seen: " << c.files_new << " new, " << c.files_reparsed
-      << " re-parsed, " << c.files_same_content << " same content as another file, " << c.files_unchanged
-      << " unchanged, " << c.files_unreadable << " unreadable.\n";
-  out << "Records parsed: " << c.records_ok << " ok, " << c.records_partial << " partial, " << c.records_failed
-      << " failed; " << plural(c.pages, "page", "pages") << " (" << rate << " pages/s).\n";
-  out << result.skipped.summary();
+  // What this run did, then what the archive holds for the files it saw: a
+  // second run parses nothing, yet its files' documents are still failed.
+  out << "Imported into " << db_path << " in " << seconds_text(c.seconds) << ".\n";
+  out << "This run:    " << plural(c.files_seen, "file", "files") << " seen: " << c.files_new << " new, "
+      << c.files_reparsed << " re-parsed, " << c.files_same_content << " same content as another file, "
+      << c.files_unchanged << " unchanged, " << c.files_unreadable << " unreadable; ";
+  const int64_t records = c.records_ok + c.records_partial + c.records_failed;
+  if (records == 0) out << "no record parsed (nothing new or changed).\n";
+  else
+    out << plural(records, "record", "records") << " parsed: " << c.records_ok << " ok, " << c.records_partial
+        << " partial, " << c.records_failed << " failed; " << plural(c.pages, "page", "pages") << " (" << rate
+        << " pages/s).\n";
+  if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "This run:    " << skipped;
   if (result.store_errors > 0)
-    out << plural(result.store_errors, "document", "documents") << " could not be stored (see the lines above).\n";
-  out << plural(result.failed_documents, "document", "documents")
+    out << "This run:    " << plural(result.store_errors, "document", "documents")
+        << " could not be stored (see the lines above).\n";
+  out << "The archive: the files seen hold " << plural(result.documents_seen, "document", "documents") << " ("
+      << plural(result.copies_seen, "file is a copy", "files are copies") << " of another); "
+      << plural(result.failed_documents, "document", "documents")
       << " failed; the failure report: ametijuhend report --db " << db_path << "\n";
   return out.str();
 }

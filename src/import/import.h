@@ -38,6 +38,8 @@ struct ImportOptions {
 struct ImportResult {
   store::RunCounts counts;
   int64_t failed_documents = 0;   // documents seen in this run that have a failed record, parsed now or before
+  int64_t documents_seen = 0;     // distinct documents (contents) at the files seen in this run
+  int64_t copies_seen = 0;        // files seen whose content another file seen also has
   int64_t store_errors = 0;       // parsed documents the database refused (each logged)
   int64_t documents_stored = 0;   // documents written in this run (parsed, or standing for an unreadable entry)
   Skipped skipped;                // what was not parsed, and why

@@ -7,6 +7,19 @@
 #include "recognize/values.h"
 
 namespace aj::recognize {
+std::optional<Box> box_of(const Value& v) {
+  std::optional<Box> box;
+  int page = 0;
+  for (const auto& p : v) {
+    if (!p.line || (page && p.line->page != page)) continue;
+    page = p.line->page;
+    const Box& b = p.line->box;
+    if (!box) box = b;
+    else box = Box{std::min(box->x0, b.x0), std::min(box->y0, b.y0), std::max(box->x1, b.x1), std::max(box->y1, b.y1)};
+  }
+  return box;
+}
+
 namespace {
 
 int page_of(const Value& v) { return v.empty() || !v.front().line ? 0 : v.front().line->page; }
@@ -99,7 +112,7 @@ std::string Builder::join(const Value& v) {
     if (!d.certain)
       problem(Code::hyphen_uncertain, page_of(v),
               "no rule decided the line-end hyphen in '" + d.left + "|" + d.right + "'; read as '" + d.result + "'",
-              d.left + d.right);
+              d.left + d.right, box_of(v));
   return out;
 }
 
@@ -181,7 +194,7 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
       r.division = u.division;
       r.team = u.team;
       if (!u.department && !u.division)
-        problem(Code::value_invalid, page, "no department or division recognised in the unit", *unit);
+        problem(Code::value_invalid, page, "no department or division recognised in the unit", *unit, box_of(v));
       break;
     }
     case fields::Fill::positions: {
@@ -196,7 +209,7 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     case fields::Fill::education:
       if (auto t = text()) {
         r.requirements.education = parse_education(*t, common_);
-        if (!r.requirements.education->level) problem(Code::value_invalid, page, "no education level recognised", *t);
+        if (!r.requirements.education->level) problem(Code::value_invalid, page, "no education level recognised", *t, box_of(v));
       }
       break;
     case fields::Fill::experience:
@@ -205,7 +218,7 @@ void Builder::set(const std::string& field, const Value& v, const std::string& l
     case fields::Fill::languages:
       if (auto t = text()) {
         auto langs = parse_languages(*t, common_, page, r.problems);
-        if (langs.empty()) problem(Code::value_invalid, page, "no language recognised", *t);
+        if (langs.empty()) problem(Code::value_invalid, page, "no language recognised", *t, box_of(v));
         for (auto& l : langs) r.requirements.languages.push_back(std::move(l));
       }
       break;

@@ -21,6 +21,9 @@ struct Piece {
   bool bullet = false;
 };
 using Value = std::vector<Piece>;
+// The box around a value's lines on its first page (a task over two lines is
+// outlined whole); nullopt when it has no line.
+std::optional<Box> box_of(const Value& v);
 
 // What every loaded grammar knows (_common.toml's item numbers included):
 // a line that one of them would read as a heading or a label is never text

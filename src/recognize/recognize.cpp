@@ -273,6 +273,13 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
                   ", score " + std::to_string(score) + "; add a grammar under grammars/)");
     if (uses)
       for (auto& u : *uses) u = "unread: no grammar matched (no_grammar_matched)";
+    // The whole text as one section without a heading, so the store keeps it
+    // searchable (schema/006_document_text.sql).
+    if (!layout.lines.empty()) {
+      RawSection whole{"", "", layout.lines.front().page, layout.lines.back().page};
+      for (const auto& l : layout.lines) whole.text += (whole.text.empty() ? "" : "\n") + l.text;
+      r.sections.push_back(std::move(whole));
+    }
     return r;
   }
   r.grammar = grammar->name;
@@ -333,8 +340,8 @@ Record Recognizer::read_one(const layout::Layout& input, const std::string& file
     for (const auto& s : sections) found = found || s.section == &sec;
     if (sec.required && !found)
       b.problem(Code::section_missing, 0,
-                "section '" + sec.name + "' (" + (sec.heading ? "heading /" + sec.heading->pattern() + "/" : "no heading") +
-                    ") not found");
+                "section '" + sec.name + "' of grammar '" + grammar->name +
+                    "' not found: no line of the document is a heading it knows");
     if (!found) continue;
     for (const auto& f : sec.fields)
       if (f.required && !b.has(f.field))

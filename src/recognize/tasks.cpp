@@ -171,7 +171,7 @@ void read_tasks(const Section& sec, const SectionLines& s, Builder& b) {
     if (task.results.empty() && sec.expect_results)
       b.problem(Code::task_without_results, b.line(t.line).page,
                 "task " + t.number.value_or(std::to_string(b.record().tasks.size() + 1)) + " has no expected results",
-                task.text, b.line(t.line).box);
+                task.text, box_of(t.text));
     b.record().tasks.push_back(std::move(task));
   }
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/wording.h"
+#include "report/remedy.h"
 
 namespace aj::report {
 namespace {
@@ -75,7 +76,8 @@ std::string format_text(const Report& r, const TextLimits& limits) {
   for (const auto& c : r.codes) code_width = std::max(code_width, c.code.size());
   for (const auto& c : r.codes)
     out << "  " << pad(c.severity, 7) << " " << pad(c.code, code_width) << " " << rpad(std::to_string(c.problems), 6)
-        << " " << rpad(std::to_string(c.documents), 6) << "  " << c.meaning << "\n";
+        << " " << rpad(std::to_string(c.documents), 6) << "  " << c.meaning << "\n"
+        << "  " << std::string(24 + code_width, ' ') << "what to do: " << what_to_do(c.code, "") << "\n";
 
   if (!r.repeats.empty()) {
     out << "\nRepeated problems (the same code and message in several files):\n";

@@ -7,12 +7,15 @@
 #include "report/html.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "core/wording.h"
+#include "report/remedy.h"
 #include "report/render.h"
 
 namespace aj::report {
@@ -148,10 +151,11 @@ std::string index_page(const Report& r) {
   }
 
   o << "<section>\n<h2>Problems by code</h2>\n<table class=\"codes\">\n<thead><tr><th>severity</th><th>code</th>"
-       "<th>meaning</th><th class=\"n\">problems</th><th class=\"n\">files</th></tr></thead>\n<tbody>\n";
+       "<th>meaning</th><th>what to do</th><th class=\"n\">problems</th><th class=\"n\">files</th></tr></thead>\n<tbody>\n";
   for (const auto& c : r.codes)
     o << "<tr><td>" << severity_badge(c.severity) << "</td><td><code>" << html_escape(c.code) << "</code></td><td>"
-      << html_escape(c.meaning) << "</td><td class=\"n\">" << c.problems << "</td><td class=\"n\">" << c.documents
+      << html_escape(c.meaning) << "</td><td class=\"todo\">" << html_escape(what_to_do(c.code, ""))
+      << "</td><td class=\"n\">" << c.problems << "</td><td class=\"n\">" << c.documents
       << "</td></tr>\n";
   o << "</tbody>\n</table>\n</section>\n";
 
@@ -232,6 +236,24 @@ struct DocPage {
   std::string note;   // why pages could not be shown, if so
 };
 
+// file:///…/a%20b.pdf#page=3: a PDF viewer (a browser's among them) opens it at the page.
+std::string pdf_url(const std::string& path, int page) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string url = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') url += static_cast<char>(c);
+    else url += std::string("%") + hex[c >> 4] + hex[c & 15];
+  }
+  return url + "#page=" + std::to_string(page);
+}
+
+// The grammar of the record a problem belongs to ("" for the directive's own).
+std::string record_grammar(const DocumentEntry& d, const ProblemRow& p) {
+  for (const auto& rec : d.records)
+    if (rec.index == p.record_index && p.record_id != 0) return rec.grammar;
+  return "";
+}
+
 DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const HtmlOptions& options,
                       std::set<std::string>* written) {
   DocPage out;
@@ -244,8 +266,11 @@ DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const H
   for (size_t i = 1; i < d.paths.size(); ++i)
     o << "<p class=\"meta\">also at <span class=\"path\">" << html_escape(d.paths[i]) << "</span></p>\n";
   o << "<p class=\"meta\">" << d.pages << (d.pages == 1 ? " page" : " pages") << " · " << human_size(d.size)
-    << " · SHA-256 <code>" << html_escape(d.sha256) << "</code> · " << d.errors << " errors, " << d.warnings
-    << " warnings, " << d.infos << " info</p>\n";
+    << " · SHA-256 <code>" << html_escape(d.sha256) << "</code> · " << plural(d.errors, "error", "errors") << ", "
+    << plural(d.warnings, "warning", "warnings") << ", " << d.infos << " info";
+  if (d.file.exists)
+    o << " · <a class=\"pdf\" href=\"" << html_escape(pdf_url(d.file.path, 1)) << "\">open the PDF</a>";
+  o << "</p>\n";
   if (d.pdf_title) o << "<p class=\"meta\">PDF title: " << html_escape(clip(*d.pdf_title, 200)) << "</p>\n";
   o << "</header>\n";
 
@@ -329,9 +354,13 @@ DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const H
     if (p.record_id == 0) o << " · the directive";
     else if (d.records.size() > 1) o << " · record " << p.record_index;
     if (p.page) o << " · <a href=\"#page-" << p.page << "\">page " << p.page << "</a>";
+    if (p.page && d.file.exists)
+      o << " · <a class=\"pdf\" href=\"" << html_escape(pdf_url(d.file.path, p.page)) << "\">open the PDF at page "
+        << p.page << "</a>";
     if (p.box && p.page) o << " · <span class=\"outlined\">outlined</span>";
     o << "<p>" << html_escape(p.message) << "</p>";
     if (!p.excerpt.empty()) o << "<blockquote>" << html_escape(clip(p.excerpt, 600)) << "</blockquote>";
+    o << "<p class=\"todo\">What to do: " << html_escape(what_to_do(p.code, record_grammar(d, p))) << "</p>";
     o << "</li>\n";
   }
   if (d.problems.empty())

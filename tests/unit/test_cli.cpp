@@ -4,6 +4,8 @@
 // code, and the spreadsheet outputs (xlsx, CSV with a byte order mark).
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_store_support.h"
 
 namespace {
@@ -110,4 +112,83 @@ TEST_CASE("cli: spreadsheets — export and sql write xlsx, csv --excel starts w
   CHECK(has(r.out, "õäöü"));
   r = run_aj(dir, {"sql", "--db", db, "--format", "csv", "SELECT 'õäöü' AS word"});
   CHECK(r.out.rfind("\xEF\xBB\xBF", 0) != 0);
+}
+
+TEST_CASE("cli: search — hyphens are text, short terms begin a word, Estonian case folds, failed documents are found") {
+  auto dir = aj::test::temp_dir("cli-search");
+  const std::string db = dir + "/db.sqlite";
+  REQUIRE(run_aj(dir, {"import", "--db", db, aj::test::corpus("directives"), aj::test::corpus("bad")}).code == 0);
+
+  auto r = run_aj(dir, {"search", "--db", db, "SKAIS-i"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(has(r.err, "no such column"));
+  CHECK(has(r.out, "[SKAIS-i]"));
+  CHECK(has(r.out, "record_id"));
+
+  r = run_aj(dir, {"search", "--db", db, "--kind", "tasks", "--format", "json", "IT"});
+  REQUIRE(r.code == 0);
+  auto hits = nlohmann::json::parse(r.out);
+  REQUIRE(!hits.empty());
+  for (const auto& h : hits) {
+    CHECK(h["kind"] == "task");
+    CHECK(has(h["snippet"].get<std::string>(), "[IT]"));
+    CHECK(h["record_id"].is_number_integer());
+  }
+
+  r = run_aj(dir, {"search", "--db", db, "--format", "csv", "INFOSÜSTEEM"});   // upper case Ü folds to ü
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "süsteem"));
+
+  r = run_aj(dir, {"search", "--db", db, "--kind", "document", "--format", "json", "Road maintenance"});
+  REQUIRE(r.code == 0);
+  hits = nlohmann::json::parse(r.out);
+  REQUIRE(hits.size() == 1);   // corpus/bad/unknown-layout.pdf: no grammar read it, its text is kept
+  CHECK(has(hits[0]["path"].get<std::string>(), "unknown-layout.pdf"));
+
+  r = run_aj(dir, {"search", "--db", dir + "/missing.sqlite", "x"});
+  CHECK(r.code == 1);
+}
+
+TEST_CASE("cli: a missing input exits 1 in every command, with a message naming it") {
+  auto dir = aj::test::temp_dir("cli-missing");
+  const std::string pdf = dir + "/no-such.pdf", db = dir + "/no-such.sqlite", folder = dir + "/no-such";
+  const std::vector<std::vector<std::string>> commands{
+      {"import", "--db", dir + "/new.sqlite", folder}, {"export", pdf},          {"layout", pdf},
+      {"explain", pdf},                                 {"show", "1", "--db", db}, {"report", "--db", db},
+      {"sql", "--db", db, "SELECT 1"},                  {"search", "--db", db, "x"},
+      {"export", "--db", db},                           {"grammar", "check", folder},
+      {"grammar", "test", folder}};
+  for (const auto& args : commands) {
+    auto r = run_aj(dir, args);
+    INFO(args[0] << " " << args[1] << ": " << r.err);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "no-such"));
+  }
+}
+
+TEST_CASE("cli: the import summary labels this run's counts and the archive's, the same on a second run") {
+  auto dir = aj::test::temp_dir("cli-summary");
+  const std::string db = dir + "/db.sqlite";
+  aj::test::fs::create_directories(dir + "/copies");
+  aj::test::fs::copy_file(aj::test::corpus("seeds") + "/000_eaa2ca7fc8e25303.a.pdf", dir + "/copies/copy.pdf");
+  const std::vector<std::string> args{"import", "--db", db, aj::test::corpus("seeds"), aj::test::corpus("bad"),
+                                      dir + "/copies"};
+  auto first = run_aj(dir, args);
+  REQUIRE(first.code == 0);
+  auto second = run_aj(dir, args);
+  REQUIRE(second.code == 0);
+  const auto archive_line = [](const std::string& out) {
+    const size_t at = out.find("The archive: ");
+    return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+  };
+  INFO(first.out);
+  INFO(second.out);
+  CHECK(has(archive_line(first.out), "(1 file is a copy of another)"));
+  CHECK(has(archive_line(first.out), "10 documents failed"));
+  CHECK(archive_line(first.out) == archive_line(second.out));   // the duplicate count does not move
+  CHECK(has(second.out, "This run:    "));
+  CHECK(has(second.out, "no record parsed"));                     // not "0 ok, 0 partial, 0 failed … 10 failed"
+  CHECK_FALSE(has(second.out, "0 ok, 0 partial, 0 failed"));
+  CHECK(has(second.out, "Skipped: 10 not PDF"));                  // the files the walk passed over, by reason
 }

@@ -151,6 +151,29 @@ TEST_CASE("report: document text is escaped in the HTML and stays text in Chromi
   CHECK(images == 1);   // the page image only
 }
 
+TEST_CASE("report: a document page links the PDF at the page, counts in the right plural and says what to do") {
+  REQUIRE_MESSAGE(!aj::test::chromium_binary().empty(), aj::test::kNoChromium);
+  const Built b = build_report("report-html-wording");
+  const std::string page = page_of(b, "unassigned.pdf");
+  auto dom = aj::test::run_chromium(b.dir, "--dump-dom", page);
+  INFO(aj::test::tail(dom.err));
+  REQUIRE(dom.code == 0);
+  CHECK(dom.out.find("unassigned.pdf#page=1\"") != std::string::npos);   // open the PDF at the problem's page
+  CHECK(dom.out.find("href=\"file://") != std::string::npos);
+  CHECK(dom.out.find("What to do: ") != std::string::npos);
+  CHECK(dom.out.find("ametijuhend explain FILE") != std::string::npos);
+  CHECK(dom.out.find(" 1 errors") == std::string::npos);
+  CHECK(dom.out.find(" 1 warnings") == std::string::npos);
+  const std::string index = aj::test::slurp(b.out + "/index.html");
+  CHECK(index.find("what to do") != std::string::npos);
+  // No grammar's pattern is shown to a reviewer, in any page the report wrote.
+  for (const auto& e : aj::test::fs::directory_iterator(b.out + "/files"))
+    if (e.path().extension() == ".html") {
+      const std::string any = aj::test::slurp(e.path().string());
+      CHECK_MESSAGE(any.find("(heading /") == std::string::npos, e.path().string());
+    }
+}
+
 TEST_CASE("report: html_escape escapes markup, quotes and '='") {
   CHECK(aj::report::html_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
   CHECK(aj::report::html_escape("a & \"b\" 'c' x=y") == "a &amp; &quot;b&quot; &#39;c&#39; x&#61;y");
