@@ -5,7 +5,10 @@
 //    callback, so we capture the last message per thread;
 //  - a user-password PDF loads, as a locked document;
 //  - a damaged page tree loads, as a document of no page (pdf_damaged);
-//  - text_list() coordinates are points with a top-left origin at rotation 0;
+//  - text_list() boxes are points with a top-left origin in the page as
+//    displayed (Poppler applies /Rotate 90/180/270), but page_rect() is the
+//    unrotated MediaBox: on a page turned on its side we swap width and height,
+//    so that words and page share one frame (tests/unit/test_extract.cpp);
 //  - font names keep the subset prefix "ABCDEF+"; we strip it.
 #include "extract/pdf.h"
 #include "extract/utf16.h"
@@ -50,6 +53,12 @@ std::string strip_subset_prefix(std::string name) {
   return name;
 }
 
+// True when the page's /Rotate (90 or 270) turns it on its side: its displayed
+// width is the unrotated height.
+bool sideways(poppler::page::orientation_enum o) {
+  return o == poppler::page::landscape || o == poppler::page::seascape;
+}
+
 Document read(poppler::document* doc) {
   Document out;
   out.info.pages = doc->pages();
@@ -69,8 +78,9 @@ Document read(poppler::document* doc) {
       continue;
     }
     auto rect = p->page_rect();
-    page.width = rect.width();
-    page.height = rect.height();
+    const bool turned = sideways(p->orientation());
+    page.width = turned ? rect.height() : rect.width();
+    page.height = turned ? rect.width() : rect.height();
     for (const auto& tb : p->text_list(poppler::page::text_list_include_font)) {
       Word w;
       w.text = utf8(tb.text());
