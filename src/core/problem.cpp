@@ -18,7 +18,7 @@ constexpr std::array kCodes{
     CodeInfo{Code::not_a_pdf, "not_a_pdf", Severity::error, "the file does not start with the %PDF- signature"},
     CodeInfo{Code::pdf_damaged, "pdf_damaged", Severity::error, "Poppler could not open the PDF (truncated or corrupt)"},
     CodeInfo{Code::pdf_encrypted, "pdf_encrypted", Severity::error, "the PDF is locked with a user password"},
-    CodeInfo{Code::no_text_layer, "no_text_layer", Severity::error, "a page has no text layer (a scanned image); OCR is not done"},
+    CodeInfo{Code::no_text_layer, "no_text_layer", Severity::error, "a page has no text layer (a scanned image) and OCR is off (--ocr off) or could not read it"},
     CodeInfo{Code::timed_out, "timed_out", Severity::error, "the document took longer than the per-document time limit"},
     CodeInfo{Code::worker_crashed, "worker_crashed", Severity::error, "the worker process parsing the document died"},
     CodeInfo{Code::no_grammar_matched, "no_grammar_matched", Severity::error, "no grammar recognised enough of the document"},
@@ -32,6 +32,8 @@ constexpr std::array kCodes{
     CodeInfo{Code::directive_mismatch, "directive_mismatch", Severity::warning, "a directive's list of appendices disagrees with the appendices found"},
     CodeInfo{Code::section_unknown, "section_unknown", Severity::warning, "a heading no section of the grammar knows (with its text and box); its lines are left unread"},
     CodeInfo{Code::label_unknown, "label_unknown", Severity::warning, "a label no field of its section knows (with its text and box); its value is left unread"},
+    CodeInfo{Code::ocr_used, "ocr_used", Severity::warning, "the page's words were recognised by OCR from its image (mean word confidence given): check the values"},
+    CodeInfo{Code::ocr_low_confidence, "ocr_low_confidence", Severity::warning, "an OCR'd word below the confidence threshold (with its text and box)"},
 };
 
 const CodeInfo& info(Code c) {

@@ -30,7 +30,7 @@ enum class Code {
   not_a_pdf,             // the bytes are not a PDF (no %PDF- signature)
   pdf_damaged,           // Poppler could not open the PDF (truncated, corrupt)
   pdf_encrypted,         // the PDF needs a password to open
-  no_text_layer,         // a page has no text (scanned image); OCR is not done
+  no_text_layer,         // a page has no text (scanned image) and OCR is off or could not read it
   timed_out,             // the worker exceeded the per-document time limit
   worker_crashed,        // the worker process died (signal given in the message)
   // document level
@@ -45,6 +45,8 @@ enum class Code {
   directive_mismatch,    // a directive's list of appendices disagrees with its appendices
   section_unknown,       // a heading no section of the grammar knows; its lines are left unread
   label_unknown,         // a label no field of its section knows; its value is left unread
+  ocr_used,              // a page's words come from OCR (pages, mean confidence): at best partial
+  ocr_low_confidence,    // an OCR'd word below the confidence threshold (box and text given)
 };
 
 std::string_view code_name(Code);

@@ -102,7 +102,7 @@ TEST_CASE("report: every problem code is reported with its meaning, page and exc
   CHECK(text.out.find("worker_crashed: the worker parsing it died of signal 11 (SIGSEGV)") != std::string::npos);
   CHECK(text.out.find("text_unassigned (p.2): about text_unassigned  «excerpt of text_unassigned»") !=
         std::string::npos);
-  CHECK(text.out.find("files      18 (ok 0, partial 10, failed 8)") != std::string::npos);
+  CHECK(text.out.find("files      20 (ok 0, partial 12, failed 8)") != std::string::npos);
 
   CHECK(aj::test::slurp(db) == before);   // read-only
 }
