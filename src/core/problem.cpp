@@ -18,7 +18,7 @@ constexpr std::array kCodes{
     CodeInfo{Code::not_a_pdf, "not_a_pdf", Severity::error, "the file does not start with the %PDF- signature"},
     CodeInfo{Code::pdf_damaged, "pdf_damaged", Severity::error, "Poppler could not open the PDF (truncated or corrupt)"},
     CodeInfo{Code::pdf_encrypted, "pdf_encrypted", Severity::error, "the PDF is locked with a user password"},
-    CodeInfo{Code::no_text_layer, "no_text_layer", Severity::error, "a page has no text layer (a scanned image); OCR is not done"},
+    CodeInfo{Code::no_text_layer, "no_text_layer", Severity::error, "a page has no text layer (a scanned image) and OCR is off (--ocr off) or could not read it"},
     CodeInfo{Code::timed_out, "timed_out", Severity::error, "the document took longer than the per-document time limit"},
     CodeInfo{Code::worker_crashed, "worker_crashed", Severity::error, "the worker process parsing the document died"},
     CodeInfo{Code::no_grammar_matched, "no_grammar_matched", Severity::error, "no grammar recognised enough of the document"},
@@ -35,6 +35,8 @@ constexpr std::array kCodes{
     CodeInfo{Code::value_inferred, "value_inferred", Severity::warning, "a value derived rather than read as written (a title taken from a heading, put in the nominative), with the text it came from"},
     CodeInfo{Code::values_unpaired, "values_unpaired", Severity::warning, "labels stacked over a run of values that could not be paired with them in order; the values are left unread"},
     CodeInfo{Code::grammar_generic, "grammar_generic", Severity::warning, "read by a grammar of the common vocabulary (generic = true), not of the document's own family: its fields are a best reading, to be checked"},
+    CodeInfo{Code::ocr_used, "ocr_used", Severity::warning, "the page's words were recognised by OCR from its image (mean word confidence given): check the values"},
+    CodeInfo{Code::ocr_low_confidence, "ocr_low_confidence", Severity::warning, "an OCR'd word below the confidence threshold (with its text and box)"},
 };
 
 const CodeInfo& info(Code c) {

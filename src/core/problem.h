@@ -30,7 +30,7 @@ enum class Code {
   not_a_pdf,             // the bytes are not a PDF (no %PDF- signature)
   pdf_damaged,           // Poppler could not open the PDF (truncated, corrupt)
   pdf_encrypted,         // the PDF needs a password to open
-  no_text_layer,         // a page has no text (scanned image); OCR is not done
+  no_text_layer,         // a page has no text (scanned image) and OCR is off or could not read it
   timed_out,             // the worker exceeded the per-document time limit
   worker_crashed,        // the worker process died (signal given in the message)
   // document level
@@ -48,6 +48,8 @@ enum class Code {
   value_inferred,        // a value derived, not read as written (a heading's genitive title put in the nominative)
   values_unpaired,       // stacked labels whose stacked values could not be paired with them in order
   grammar_generic,       // read by a grammar of the common vocabulary, not of the document's family
+  ocr_used,              // a page's words come from OCR (pages, mean confidence): at best partial
+  ocr_low_confidence,    // an OCR'd word below the confidence threshold (box and text given)
 };
 
 std::string_view code_name(Code);

@@ -5,20 +5,28 @@
 //    callback, so we capture the last message per thread;
 //  - a user-password PDF loads, as a locked document;
 //  - a damaged page tree loads, as a document of no page (pdf_damaged);
-//  - text_list() coordinates are points with a top-left origin at rotation 0;
+//  - text_list() boxes are points with a top-left origin in the page as
+//    displayed (Poppler applies /Rotate 90/180/270), but page_rect() is the
+//    unrotated MediaBox: on a page turned on its side we swap width and height,
+//    so that words and page share one frame (tests/unit/test_extract.cpp);
 //  - font names keep the subset prefix "ABCDEF+"; we strip it.
 #include "extract/pdf.h"
 #include "extract/utf16.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "core/bounds.h"
+#include "ocr/ocr.h"
 
 namespace aj::extract {
 namespace {
@@ -50,7 +58,130 @@ std::string strip_subset_prefix(std::string name) {
   return name;
 }
 
-Document read(poppler::document* doc) {
+// True when the page's /Rotate (90 or 270) turns it on its side: its displayed
+// width is the unrotated height.
+bool sideways(poppler::page::orientation_enum o) {
+  return o == poppler::page::landscape || o == poppler::page::seascape;
+}
+
+// A page whose text layer is too thin to be the page's text: fewer than one
+// character per 25 000 pt² (about 20 on an A4 page) — a scan, perhaps with a
+// stamp's or a scanner's few letters laid over it.
+bool text_layer_too_thin(const Page& page) {
+  size_t chars = 0;
+  for (const auto& w : page.words) chars += w.text.size();
+  return static_cast<double>(chars) * 25000.0 < page.width * page.height;
+}
+
+// OCR resolution: 300 dpi, less for a page so large that its image would pass
+// kMaxOcrPixels (an A4 page is 8.7 M pixels at 300 dpi; a hostile MediaBox
+// must not become gigabytes of image in a worker capped at 2 GiB).
+constexpr double kOcrDpi = 300;
+constexpr double kMaxOcrPixels = 40e6;
+
+double ocr_dpi(const Page& page) {
+  const double pixels = page.width * page.height * (kOcrDpi / 72) * (kOcrDpi / 72);
+  return pixels <= kMaxOcrPixels ? kOcrDpi : kOcrDpi * std::sqrt(kMaxOcrPixels / pixels);
+}
+
+// True when the page drawn at a thumbnail's resolution has no dark pixel: a
+// blank page, not worth rendering at 300 dpi (corpus/hostile has 2000 of them).
+bool blank(const poppler::page_renderer& renderer, const poppler::page& page) {
+  poppler::image thumb = renderer.render_page(&page, 18, 18);
+  if (!thumb.is_valid()) return true;
+  const char* data = thumb.const_data();
+  for (int y = 0; y < thumb.height(); ++y)
+    for (int x = 0; x < thumb.width(); ++x)
+      if (static_cast<unsigned char>(data[static_cast<size_t>(y) * thumb.bytes_per_row() + x]) < 200) return false;
+  return true;
+}
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+int Document::ocr_pages() const {
+  return static_cast<int>(std::count_if(pages.begin(), pages.end(), [](const Page& p) { return p.ocr; }));
+}
+
+void Extractor::set_ocr(OcrOptions options) {
+  if (options.languages != ocr_options_.languages) {
+    ocr_engine_.reset();
+    ocr_tried_ = false;
+  }
+  ocr_options_ = std::move(options);
+}
+
+const ocr::Engine* Extractor::ocr_engine() const {
+  if (!ocr_tried_) {
+    ocr_tried_ = true;
+    ocr_engine_ = ocr::Engine::create(ocr_options_.languages, &ocr_error_);
+  }
+  return ocr_engine_.get();
+}
+
+void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem>& problems) const {
+  const std::string where = "page " + std::to_string(page.number);
+  const bool empty = page.words.empty();
+  if (ocr_options_.mode == OcrMode::off || (ocr_options_.mode == OcrMode::auto_detect && !text_layer_too_thin(page))) {
+    if (empty)
+      problems.push_back(Problem::make(Code::no_text_layer, page.number,
+                                       where + " has no text layer (a scanned image?); OCR is not done"));
+    return;
+  }
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
+  if (blank(renderer, source)) {
+    if (empty) problems.push_back(Problem::make(Code::no_text_layer, page.number, where + " is blank: no text, no image"));
+    return;
+  }
+  const ocr::Engine* engine = ocr_engine();
+  if (!engine) {
+    problems.push_back(Problem::make(Code::no_text_layer, page.number,
+                                     where + " has no text layer and cannot be read by OCR: " + ocr_error_));
+    return;
+  }
+  const double dpi = ocr_dpi(page);
+  poppler::image image = renderer.render_page(&source, dpi, dpi);
+  if (!image.is_valid()) {
+    problems.push_back(Problem::make(Code::no_text_layer, page.number,
+                                     where + " has no text layer and Poppler could not render it for OCR"));
+    return;
+  }
+  ocr::Page read = engine->read(ocr::Image{image.width(), image.height(), image.bytes_per_row(), dpi,
+                                           reinterpret_cast<const unsigned char*>(image.const_data())});
+  if (read.words.empty()) {
+    if (empty)
+      problems.push_back(Problem::make(Code::no_text_layer, page.number,
+                                       where + " has no text layer and OCR found no words on its image"));
+    return;
+  }
+  page.words.clear();
+  page.ocr = true;
+  double confidence_sum = 0;
+  for (auto& w : read.words) {
+    confidence_sum += w.confidence;
+    if (w.confidence < kLowOcrConfidence)
+      problems.push_back(Problem::make(Code::ocr_low_confidence, page.number,
+                                       "OCR is unsure of this word (confidence " + one_decimal(w.confidence) +
+                                           " of 100, threshold " + one_decimal(kLowOcrConfidence) + ")",
+                                       bounded_utf8(w.text, SIZE_MAX, kMetadataBytes), w.box));
+    page.words.push_back(Word{std::move(w.text), w.box, std::string(), w.size, w.space_after});
+  }
+  problems.push_back(Problem::make(
+      Code::ocr_used, page.number,
+      where + " was read by OCR (Tesseract, " + engine->languages() + ", " + one_decimal(dpi) + " dpi, straightened " +
+          one_decimal(read.skew_degrees) + "°): " + std::to_string(page.words.size()) +
+          " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100"));
+}
+
+Document Extractor::read(poppler::document* doc) const {
   Document out;
   out.info.pages = doc->pages();
   out.info.encrypted = doc->is_encrypted();
@@ -69,8 +200,9 @@ Document read(poppler::document* doc) {
       continue;
     }
     auto rect = p->page_rect();
-    page.width = rect.width();
-    page.height = rect.height();
+    const bool turned = sideways(p->orientation());
+    page.width = turned ? rect.height() : rect.width();
+    page.height = turned ? rect.width() : rect.height();
     for (const auto& tb : p->text_list(poppler::page::text_list_include_font)) {
       Word w;
       w.text = utf8(tb.text());
@@ -82,14 +214,13 @@ Document read(poppler::document* doc) {
       w.space_after = tb.has_space_after();
       page.words.push_back(std::move(w));
     }
-    if (page.words.empty())
-      out.problems.push_back(Problem::make(Code::no_text_layer, page.number,
-                                           "page " + std::to_string(page.number) +
-                                               " has no text layer (a scanned image?); OCR is not done"));
+    recognise(*p, page, out.problems);
     out.pages.push_back(std::move(page));
   }
   return out;
 }
+
+namespace {
 
 Document open_failure(std::string_view bytes) {
   Document out;

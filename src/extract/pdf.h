@@ -6,6 +6,13 @@
 // with no pages and a Problem saying why (not a PDF, damaged, encrypted), and
 // a page without any text yields a no_text_layer problem for that page.
 //
+// A page with no text layer (or almost no characters for its area, like a
+// scan with a stamp's few letters) is rendered at 300 dpi grey and read by
+// OCR (ocr/) unless OcrMode::off; its words replace the page's and carry the
+// same fields, so layout/ cannot tell them apart. What OCR did is said as
+// problems: ocr_used per OCR'd page (a record built from it is at best
+// partial), ocr_low_confidence per doubtful word with its box.
+//
 // Poppler keeps process-wide state (GlobalParams) that the first open
 // document creates and the last one destroys. Extractor keeps a small
 // sentinel document open for its whole life, so that state is built once
@@ -23,7 +30,27 @@
 #include "core/doc_info.h"
 #include "core/problem.h"
 
+namespace aj::ocr {
+class Engine;
+}
+namespace poppler {
+class document;
+class page;
+}
+
 namespace aj::extract {
+
+// When pages are read by OCR: auto_detect those without a usable text
+// layer, off never (they stay no_text_layer), force every page.
+enum class OcrMode { auto_detect, off, force };
+
+struct OcrOptions {
+  OcrMode mode = OcrMode::off;   // auto_detect once the CLI and the tests that expect no_text_layer follow
+  std::string languages = "est";   // Tesseract's names: "est", "est+eng"
+};
+
+// Words Tesseract rates below this (0–100) are ocr_low_confidence.
+inline constexpr double kLowOcrConfidence = 50;
 
 struct Word {
   std::string text;       // UTF-8, as the PDF's ToUnicode map says (not yet normalised)
@@ -35,8 +62,9 @@ struct Word {
 
 struct Page {
   int number = 0;         // 1-based
-  double width = 0, height = 0;
+  double width = 0, height = 0;   // as displayed (a /Rotate 90 page is its MediaBox turned)
   std::vector<Word> words;
+  bool ocr = false;               // the words were recognised from the page's image
 };
 
 struct Document {
@@ -45,6 +73,7 @@ struct Document {
   std::vector<Problem> problems;
   // True when pages could be read (problems may still name empty pages).
   bool readable() const { return !pages.empty(); }
+  int ocr_pages() const;
 };
 
 class Extractor {
@@ -57,9 +86,23 @@ class Extractor {
   Document load_file(const std::string& path) const;
   Document load_bytes(std::string_view bytes) const;
 
+  // OCR settings for the documents loaded after; the engine is made on the
+  // first page that needs it (born-digital runs never load a model).
+  void set_ocr(OcrOptions options);
+  const OcrOptions& ocr_options() const { return ocr_options_; }
+
  private:
   struct Sentinel;
   std::unique_ptr<Sentinel> sentinel_;
+  OcrOptions ocr_options_;
+  // Made lazily by the first page needing OCR; the error when it could not be.
+  mutable std::unique_ptr<ocr::Engine> ocr_engine_;
+  mutable std::string ocr_error_;
+  mutable bool ocr_tried_ = false;
+  const ocr::Engine* ocr_engine() const;
+  Document read(poppler::document* doc) const;
+  // Replaces a page's words by OCR's when the mode and its text layer call for it.
+  void recognise(poppler::page& source, Page& page, std::vector<Problem>& problems) const;
 };
 
 // True when the bytes start with the %PDF- signature (after at most 1 KiB of

@@ -2,6 +2,8 @@
 // fonts, and problems (not crashes) for unreadable files.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "corpus_paths.h"
 #include "extract/pdf.h"
 
@@ -70,5 +72,61 @@ TEST_CASE("extract: one Extractor reads many documents in a row") {
     auto doc = ex.load_file(pdf);
     CHECK_MESSAGE(doc.readable(), pdf);
     CHECK_MESSAGE(doc.problems.empty(), pdf);
+  }
+}
+
+// corpus/rotated/ (scripts/corpus/make-rotations): seeds whose pages carry
+// /Rotate 90, 180 or 270 over a drawing turned the other way, so they display
+// upright. `<seed>.rot<T>.pdf` is read from `<seed>.pdf`.
+namespace {
+
+std::string original_of(const std::string& rotated) {
+  std::string name = std::filesystem::path(rotated).filename().string();
+  name.erase(name.rfind(".rot"));
+  return aj::test::corpus("seeds/" + name + ".pdf");
+}
+
+}  // namespace
+
+TEST_CASE("extract: a page under /Rotate 90, 180 or 270 gives the upright page's words, boxes and size") {
+  auto rotated = aj::test::pdfs_in("rotated");
+  REQUIRE(rotated.size() == 3);
+  Extractor ex;
+  for (const auto& pdf : rotated) {
+    CAPTURE(pdf);
+    auto turned = ex.load_file(pdf);
+    auto upright = ex.load_file(original_of(pdf));
+    REQUIRE(turned.pages.size() == upright.pages.size());
+    CHECK(turned.problems.empty());
+    for (size_t p = 0; p < turned.pages.size(); ++p) {
+      const auto& t = turned.pages[p];
+      const auto& u = upright.pages[p];
+      CHECK(t.width == doctest::Approx(u.width));
+      CHECK(t.height == doctest::Approx(u.height));
+      REQUIRE(t.words.size() == u.words.size());
+      for (size_t i = 0; i < t.words.size(); ++i) {
+        CHECK(t.words[i].text == u.words[i].text);
+        CHECK(t.words[i].box.x0 == doctest::Approx(u.words[i].box.x0).epsilon(0.005));
+        CHECK(t.words[i].box.y1 == doctest::Approx(u.words[i].box.y1).epsilon(0.005));
+      }
+    }
+  }
+}
+
+TEST_CASE("extract: a rotated job description yields the same records as its upright original") {
+  for (const auto& pdf : aj::test::pdfs_in("rotated")) {
+    CAPTURE(pdf);
+    auto turned = aj::test::test_pipeline().parse_file(pdf);
+    auto upright = aj::test::test_pipeline().parse_file(original_of(pdf));
+    REQUIRE(turned.records.size() == upright.records.size());
+    for (size_t i = 0; i < turned.records.size(); ++i) {
+      auto got = aj::to_json(turned.records[i]);
+      auto want = aj::to_json(upright.records[i]);
+      CHECK(got["source"]["file"] == std::filesystem::path(pdf).filename().string());
+      got.erase("source");
+      want.erase("source");
+      CHECK(got == want);
+      CHECK(got["status"] == "ok");
+    }
   }
 }
