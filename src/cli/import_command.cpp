@@ -43,7 +43,8 @@ void add_import_command(CLI::App& app) {
       "when that is not the default); a --grammars folder whose grammars differ from the last import's re-parses.\n"
       "Ctrl-C (or SIGTERM) stops it cleanly: what was stored stays; exit code 130 (143).\n"
       "Exit codes: 0 the import ran (failed documents are reported, not fatal); 1 it could not run (database not\n"
-      "writable, grammars unreadable, a path missing); 2 usage error; 3 --strict and some document failed.");
+      "writable or another application's, grammars unreadable, a path missing) or some documents could not be\n"
+      "stored (disk full, I/O error); 2 usage error; 3 --strict and some document failed.");
   cmd->callback([options, strict] {
     std::string error;
     auto result = importer::run_import(*options, std::cerr, isatty(STDERR_FILENO) != 0, &error);
@@ -58,7 +59,8 @@ void add_import_command(CLI::App& app) {
       return;
     }
     std::cout << importer::format_summary(*result, options->db_path) << std::flush;
-    if (*strict && (result->failed_documents > 0 || result->store_errors > 0)) set_exit_code(3);
+    if (result->store_errors > 0) set_exit_code(1);   // documents parsed but not kept: the import did not do its job
+    else if (*strict && result->failed_documents > 0) set_exit_code(3);
   });
 }
 

@@ -280,7 +280,7 @@ class Importer {
           files_[file.path] = store::StoredFile{file.size, file.mtime_ns, sha};
         } else {
           progress_.say(spdlog::level::err, "{}", why);
-          ++result_.store_errors;
+          refused(why);
         }
         note_seen(sha, failed);
         progress_.advance(1, 0);
@@ -311,6 +311,7 @@ class Importer {
   // An entry that cannot be read as a file (skipped.h): counted, and when it
   // is named like a PDF stored as a failed record, reported the first time only.
   void unreadable(const store::FileStat& file, const std::string& kind, const std::string& reason) {
+    ++counts_.files_seen;   // seen, so the summary's parts add up to its total
     ++counts_.files_unreadable;
     ++result_.skipped.unreadable[kind];
     if (!has_pdf_name(file.path)) {
@@ -336,11 +337,16 @@ class Importer {
         progress_.log(doc.paths.front().path + ": failed: file_unreadable: " + doc.records.front().problems.front().message);
       } else {
         progress_.log(why);
-        ++result_.store_errors;
+        refused(why);
       }
       note_seen(doc.sha256, true);
       progress_.advance(1, 0);
     });
+  }
+
+  // A document the database refused: counted, and the first reason kept for the summary.
+  void refused(const std::string& why) {
+    if (result_.store_errors++ == 0) result_.first_store_error = why;
   }
 
   void store(Outcome outcome) {
@@ -353,7 +359,7 @@ class Importer {
     std::string why;
     if (!archive_.write_document(doc, fingerprint_, &why)) {
       progress_.say(spdlog::level::err, "{}", why);
-      ++result_.store_errors;
+      refused(why);
       progress_.advance(job.paths.size(), 0);
       return;
     }
@@ -497,10 +503,10 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
     out << plural(records, "record", "records") << " parsed: " << c.records_ok << " ok, " << c.records_partial
         << " partial, " << c.records_failed << " failed; " << plural(c.pages, "page", "pages") << " (" << rate
         << " pages/s).\n";
-  if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "This run:    " << skipped;
+  if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "             " << skipped;
   if (result.store_errors > 0)
     out << "This run:    " << plural(result.store_errors, "document", "documents")
-        << " could not be stored (see the lines above).\n";
+        << " could not be stored; the first: " << result.first_store_error << "\n";
   out << "The archive: the files seen hold " << plural(result.documents_seen, "document", "documents") << " ("
       << plural(result.copies_seen, "file is a copy", "files are copies") << " of another); "
       << plural(result.failed_documents, "document", "documents")

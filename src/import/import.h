@@ -41,6 +41,7 @@ struct ImportResult {
   int64_t documents_seen = 0;     // distinct documents (contents) at the files seen in this run
   int64_t copies_seen = 0;        // files seen whose content another file seen also has
   int64_t store_errors = 0;       // parsed documents the database refused (each logged)
+  std::string first_store_error;  // why the first of them was refused (disk full, I/O error, …)
   int64_t documents_stored = 0;   // documents written in this run (parsed, or standing for an unreadable entry)
   Skipped skipped;                // what was not parsed, and why
   int stopped_by = 0;             // SIGINT or SIGTERM when one stopped the run early; 0 when it ran to the end
