@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/path_text.h"
 #include "cli/record_sheets.h"
 #include "pipeline/pipeline.h"
 #include "recognize/grammar.h"
@@ -111,11 +112,12 @@ void add_export_command(CLI::App& app) {
       set_exit_code(1);
       return;
     }
-    for (const auto& f : *files) {
+    for (const auto& given : *files) {
+      const std::string f = path_argument(given);
       std::error_code ec;
       const auto kind = std::filesystem::status(f, ec).type();
       if (kind == std::filesystem::file_type::not_found || kind == std::filesystem::file_type::directory) {
-        std::cerr << "ametijuhend export: " << f
+        std::cerr << "ametijuhend export: " << path_text(f)
                   << (kind == std::filesystem::file_type::directory
                           ? ": is a folder; export takes PDF files (import walks folders)\n"
                           : ": no such file\n");

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/path_text.h"
 #include "core/fields.h"
 #include "store/database.h"
 #include "store/reader.h"
@@ -175,13 +176,14 @@ std::vector<int64_t> find_records(store::Db& db, const std::string& what) {
     return ids;
   }
   std::error_code ec;
-  const std::string path = std::filesystem::absolute(what, ec).lexically_normal().string();
+  // Stored paths are path_text(); `what` may be the raw bytes or that form.
+  const std::string path = path_text(std::filesystem::absolute(path_bytes(what), ec).lexically_normal().string());
   store::Stmt q = db.prepare(
       "SELECT r.id FROM records r WHERE r.document_id IN (SELECT document_id FROM files WHERE path = ?1) "
       "   OR (r.source_file = ?2 AND NOT EXISTS (SELECT 1 FROM files WHERE path = ?1)) "
       "ORDER BY r.source_file, r.source_index, r.id");
   q.bind(1, path);
-  q.bind(2, std::filesystem::path(what).filename().string());
+  q.bind(2, path_text(std::filesystem::path(path_bytes(what)).filename().string()));
   while (q.step()) ids.push_back(q.int64(0));
   return ids;
 }
@@ -205,7 +207,7 @@ void add_show_command(CLI::App& app) {
     }
     const auto ids = find_records(*db, *what);
     if (ids.empty()) {
-      std::cerr << "ametijuhend show: no record with id, path or file name " << *what << " in " << *db_path
+      std::cerr << "ametijuhend show: no record with id, path or file name " << path_text(*what) << " in " << *db_path
                 << (db->ok() ? "" : ": " + db->error()) << "\n";
       set_exit_code(1);
       return;

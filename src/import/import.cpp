@@ -3,6 +3,8 @@
 // or the search indexer's thread, never both (search_indexer.h).
 #include "import/import.h"
 
+#include "core/path_text.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -183,7 +185,7 @@ class Importer {
   }
 
   static store::FileStat file_stat(const std::string& path, const struct stat& st) {
-    return store::FileStat{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
+    return store::FileStat{path_text(path), st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
   }
 
   // Decides what the file needs and does it; false only when a worker could not start.
@@ -192,7 +194,7 @@ class Importer {
     // FIFO, say): stat before open, and open without blocking.
     struct stat st {};
     if (stat(path.c_str(), &st) != 0) {
-      unreadable(store::FileStat{path, 0, 0}, "not examinable", std::string("cannot be examined: ") + std::strerror(errno));
+      unreadable(store::FileStat{path_text(path), 0, 0}, "not examinable", std::string("cannot be examined: ") + std::strerror(errno));
       return true;
     }
     const store::FileStat file = file_stat(path, st);
@@ -214,7 +216,7 @@ class Importer {
     close(fd);
     if (taken == Taken::no) {   // not ours: only counted
       ++result_.skipped.not_pdf;
-      progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path);
+      progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path_text(path));
       progress_.advance(1, 0);
       return true;
     }
@@ -292,7 +294,7 @@ class Importer {
     const size_t id = next_job_++;
     jobs_[id] = Job{sha, static_cast<int64_t>(bytes.size()), {file}, doc != documents_.end()};
     job_by_sha_[sha] = id;
-    return start_workers(error) && workers_->start(id, bytes, file_name(file.path), error);
+    return start_workers(error) && workers_->start(id, bytes, path_bytes(file_name(file.path)), error);
   }
 
   // The pipeline (grammars, lexicon: the slow part of start-up) and the

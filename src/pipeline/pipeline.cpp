@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/bounds.h"
+#include "core/path_text.h"
 #include "core/status.h"
 #include "normalize/hyphen.h"
 #include "pipeline/layout_options.h"
@@ -44,7 +45,7 @@ namespace {
 Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract::Document& doc, const std::string& name) {
   Parsed out;
   out.info = doc.info;
-  const std::string file = std::filesystem::path(name).filename().string();
+  const std::string file = path_text(std::filesystem::path(name).filename().string());
   if (!doc.readable()) {
     Record r;
     r.source = Source{file, 1, 1, std::max(1, doc.info.pages)};
