@@ -1,5 +1,6 @@
 // import_command.cpp — `ametijuhend import PATH… [--db FILE] [--jobs N]
-// [--timeout S] [--force] [--strict] [--grammars DIR]`: PDFs found under the
+// [--timeout S] [--force] [--strict] [--grammars DIR] [--ocr MODE] [--ocr-lang
+// LANGS]`: PDFs found under the
 // paths into the archive database (import/import.h says how); a summary on
 // stdout, progress and per-document lines on stderr.
 #include <unistd.h>
@@ -7,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/ocr_option.h"
 #include "cli/validators.h"
 #include "recognize/grammar.h"
 #include "store/database.h"
@@ -27,9 +29,12 @@ void add_import_command(CLI::App& app) {
   cmd->add_option("--jobs", options->jobs, "worker processes (default: one per core)")
       ->check(whole_number(1))
       ->capture_default_str();
-  cmd->add_option("--timeout", options->timeout_seconds, "seconds one document may take; then it is failed (timed_out)")
+  cmd->add_option("--timeout", options->timeout_seconds,
+                  "seconds one document may take, and as many more for each page OCR reads; then it is failed "
+                  "(timed_out)")
       ->check(positive_seconds())
       ->capture_default_str();
+  add_ocr_options(*cmd, options->ocr);
   cmd->add_flag("--force", options->force, "re-parse every document, changed or not");
   cmd->add_flag("--strict", *strict, "exit with 3 when any document seen is failed");
   cmd->add_option("--grammars", options->grammar_dir,

@@ -24,6 +24,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/wording.h"
+#include "pipeline/ocr_options.h"
 #include "recognize/grammar.h"
 #include "import/grammar_folder.h"
 #include "import/progress.h"
@@ -101,7 +102,7 @@ class Importer {
       : options_(options),
         archive_(archive),
         indexer_(indexer),
-        fingerprint_(grammars.fingerprint),
+        fingerprint_(pipeline::parse_fingerprint(grammars.fingerprint, options.ocr)),
         grammars_(std::move(grammars)),
         progress_(progress),
         log_every_document_(log_every_document),
@@ -158,6 +159,7 @@ class Importer {
         if (!top_up()) return false;
       }
       release_held(kReleaseStep);   // the indexer may have finished while the loop waited
+      progress_.ocr_pages(workers_->ocr_pages_begun());
       progress_.advance(0, 0);
     }
     return true;
@@ -305,6 +307,7 @@ class Importer {
     pipeline_ = pipeline::Pipeline::create(std::move(*grammars_), error);
     grammars_.reset();
     if (!pipeline_) return false;
+    pipeline_->set_ocr(options_.ocr);
     workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
     progress_.say(spdlog::level::debug, "up to {} worker processes parse the documents", options_.jobs);
     return true;
@@ -369,6 +372,7 @@ class Importer {
     ++result_.documents_stored;
     counts_.files_same_content += n_paths - 1;
     counts_.pages += parsed.info.pages;
+    result_.ocr_pages += outcome.ocr_pages;
     bool failed = false;
     for (const Record& r : parsed.records) {
       failed = failed || r.status == Status::failed;
@@ -504,7 +508,8 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
   else
     out << plural(records, "record", "records") << " parsed: " << c.records_ok << " ok, " << c.records_partial
         << " partial, " << c.records_failed << " failed; " << plural(c.pages, "page", "pages") << " (" << rate
-        << " pages/s).\n";
+        << " pages/s)" << (result.ocr_pages > 0 ? ", " + plural(result.ocr_pages, "page", "pages") + " read by OCR" : "")
+        << ".\n";
   if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "             " << skipped;
   if (result.store_errors > 0)
     out << "This run:    " << plural(result.store_errors, "document", "documents")

@@ -68,13 +68,16 @@ Parsed bounded(Parsed parsed) {
 
 }  // namespace
 
-Parsed Pipeline::parse_file(const std::string& path) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path), path));
+Parsed Pipeline::parse_file(const std::string& path, const extract::OcrPageHook& before_ocr_page) const {
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path, before_ocr_page), path));
 }
 
-Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes), file_name));
+Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name,
+                             const extract::OcrPageHook& before_ocr_page) const {
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes, before_ocr_page), file_name));
 }
+
+void Pipeline::set_ocr(extract::OcrOptions options) { impl_->extractor.set_ocr(std::move(options)); }
 
 const recognize::GrammarSet& Pipeline::grammars() const { return impl_->grammars; }
 const extract::Extractor& Pipeline::extractor() const { return impl_->extractor; }
