@@ -47,7 +47,7 @@ TEST_CASE("path text: names that are not UTF-8 are stored, exported and shown es
   CHECK(aj::test::scalar(db, "SELECT count(*) FROM files WHERE path LIKE '%caf\\xE9.pdf'") == "1");
 
   // export: the raw name and its escaped form name the same file; the JSON is valid.
-  for (const std::string arg : {latin1, dir + "/in/caf\\xE9.pdf"}) {
+  for (const std::string& arg : {latin1, dir + "/in/caf\\xE9.pdf"}) {
     r = aj::test::run_aj(dir, {"export", "--format", "jsonl", arg});
     CHECK(r.code == 0);
     const auto j = nlohmann::json::parse(r.out);
@@ -55,7 +55,7 @@ TEST_CASE("path text: names that are not UTF-8 are stored, exported and shown es
     CHECK(j["status"] == "ok");
   }
   // show: by the raw file name, the escaped one, or the path.
-  for (const std::string arg : {std::string("caf\xE9.pdf"), std::string("caf\\xE9.pdf"), newline}) {
+  for (const std::string& arg : {std::string("caf\xE9.pdf"), std::string("caf\\xE9.pdf"), newline}) {
     r = aj::test::run_aj(dir, {"show", "--db", db, arg});
     CHECK(r.code == 0);
     CHECK(r.out.find("Record ") == 0);
