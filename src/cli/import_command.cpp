@@ -1,5 +1,5 @@
 // import_command.cpp — `ametijuhend import PATH… [--db FILE] [--jobs N]
-// [--timeout S] [--force] [--strict] [--grammars DIR] [--ocr MODE] [--ocr-lang
+// [--timeout S] [--max-memory SIZE] [--force] [--strict] [--grammars DIR] [--ocr MODE] [--ocr-lang
 // LANGS]`: PDFs found under the
 // paths into the archive database (import/import.h says how); a summary on
 // stdout, progress and per-document lines on stderr.
@@ -34,6 +34,11 @@ void add_import_command(CLI::App& app) {
                   "(timed_out)")
       ->check(positive_seconds())
       ->capture_default_str();
+  cmd->add_option("--max-memory", options->max_memory_bytes,
+                  "address space one worker process may use (K, M or G; default 2G); a document that needs more "
+                  "fails as out_of_memory")
+      ->transform(memory_size(uint64_t{256} << 20))   // below it fonts fail to map and pages read empty
+      ->default_str("2G");
   add_ocr_options(*cmd, options->ocr);
   cmd->add_flag("--force", options->force, "re-parse every document, changed or not");
   cmd->add_flag("--strict", *strict, "exit with 3 when any document seen is failed");

@@ -15,5 +15,9 @@ namespace aj::cli {
 CLI::Validator whole_number(long long min, std::optional<long long> max = std::nullopt);
 // A number (fractions allowed) > 0.
 CLI::Validator positive_seconds();
+// An amount of memory: a whole number with K, M or G (binary: 1G = 1024M;
+// "2G", "1536M", "2GiB"), at least `min_bytes`. The option's value becomes
+// the number of bytes (so give it to CLI11 with ->transform, not ->check).
+CLI::Validator memory_size(unsigned long long min_bytes);
 
 }  // namespace aj::cli

@@ -20,6 +20,8 @@ constexpr std::array kCodes{
     CodeInfo{Code::pdf_encrypted, "pdf_encrypted", Severity::error, "the PDF is locked with a user password"},
     CodeInfo{Code::no_text_layer, "no_text_layer", Severity::error, "a page has no text layer (a scanned image) and OCR is off (--ocr off) or could not read it"},
     CodeInfo{Code::timed_out, "timed_out", Severity::error, "the document took longer than the per-document time limit"},
+    CodeInfo{Code::out_of_memory, "out_of_memory", Severity::error,
+             "the worker parsing the document ran out of its memory limit (--max-memory)"},
     CodeInfo{Code::worker_crashed, "worker_crashed", Severity::error, "the worker process parsing the document died"},
     CodeInfo{Code::no_grammar_matched, "no_grammar_matched", Severity::error, "no grammar recognised enough of the document"},
     CodeInfo{Code::section_missing, "section_missing", Severity::warning, "a section the grammar requires was not found"},

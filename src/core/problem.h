@@ -32,6 +32,7 @@ enum class Code {
   pdf_encrypted,         // the PDF needs a password to open
   no_text_layer,         // a page has no text (scanned image) and OCR is off or could not read it
   timed_out,             // the worker exceeded the per-document time limit
+  out_of_memory,         // the worker ran out of its address space (--max-memory)
   worker_crashed,        // the worker process died (signal given in the message)
   // document level
   no_grammar_matched,    // no grammar recognised enough of the document

@@ -308,7 +308,7 @@ class Importer {
     grammars_.reset();
     if (!pipeline_) return false;
     pipeline_->set_ocr(options_.ocr);
-    workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
+    workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds, options_.max_memory_bytes);
     progress_.say(spdlog::level::debug, "up to {} worker processes parse the documents", options_.jobs);
     return true;
   }

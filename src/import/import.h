@@ -32,6 +32,7 @@ struct ImportOptions {
   std::string grammar_dir;   // --grammars; empty: the last run's folder (grammar_folder.h), else the default
   int jobs = 1;
   double timeout_seconds = 60;
+  uint64_t max_memory_bytes = uint64_t{2} << 30;   // --max-memory: address space per worker process
   bool force = false;
   extract::OcrOptions ocr;   // --ocr, --ocr-lang; other than the defaults, part of what makes a document current
   int search_batch = 250;   // documents stored between two passes of the search indexer (search_indexer.h)

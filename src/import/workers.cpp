@@ -1,7 +1,8 @@
 // workers.cpp — the pool: a socketpair per worker; requests are a header
 // (name and byte counts) then the name and the bytes; answers are an 8-byte
 // length then JSON, in the order of the requests, each after zero or more
-// 8-byte notes "OCR begins page N" (kOcrPageNote | N). The parent polls the
+// 8-byte notes "OCR begins page N" (kOcrPageNote | N) or "out of memory"
+// (kOutOfMemoryNote, the last thing a dying worker sends). The parent polls the
 // busy workers' sockets, for answers and for room to send queued requests.
 #include "import/workers.h"
 
@@ -15,15 +16,36 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace aj::importer {
 namespace {
 
-constexpr rlim_t kMemoryLimit = rlim_t{2} << 30;   // address space per worker
-
 // The top bit marks a note, not an answer's length (no answer comes near 2^63 bytes).
 constexpr uint64_t kOcrPageNote = uint64_t{1} << 63;
+constexpr uint64_t kOutOfMemoryNote = kOcrPageNote | uint64_t{1} << 62;
+
+// The worker's end of its socket, for the note a dying worker sends.
+int g_worker_fd = -1;
+
+void say_out_of_memory() {
+  const uint64_t note = kOutOfMemoryNote;
+  (void)!send(g_worker_fd, &note, sizeof note, MSG_NOSIGNAL);   // async-signal-safe
+}
+
+[[noreturn]] void on_new_failure() {
+  say_out_of_memory();
+  std::abort();
+}
+
+// SIGABRT: after a failed malloc (Poppler's gmalloc) errno is still ENOMEM.
+void on_abort(int sig) {
+  if (errno == ENOMEM) say_out_of_memory();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
 
 struct Request {
   uint64_t name_size, bytes_size;
@@ -59,11 +81,14 @@ bool recv_all(int fd, void* data, size_t size) {
 }
 
 // The worker: documents in, records out, until the parent closes the socket.
-[[noreturn]] void serve(int fd, pid_t parent, const pipeline::Pipeline& pipeline) {
+[[noreturn]] void serve(int fd, pid_t parent, const pipeline::Pipeline& pipeline, uint64_t memory_limit) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(0);   // the parent died before the line above
-  rlimit limit{kMemoryLimit, kMemoryLimit};
+  rlimit limit{memory_limit, memory_limit};
   setrlimit(RLIMIT_AS, &limit);
+  g_worker_fd = fd;
+  std::set_new_handler(on_new_failure);
+  signal(SIGABRT, on_abort);
   for (;;) {
     Request req{};
     if (!recv_all(fd, &req, sizeof req)) _exit(0);
@@ -108,8 +133,12 @@ std::string describe_exit(int status) {
 
 }  // namespace
 
-Workers::Workers(const pipeline::Pipeline& pipeline, int max_running, double timeout_seconds)
-    : pipeline_(pipeline), max_running_(std::max(1, max_running)), timeout_(timeout_seconds) {}
+Workers::Workers(const pipeline::Pipeline& pipeline, int max_running, double timeout_seconds,
+                 uint64_t memory_limit_bytes)
+    : pipeline_(pipeline),
+      max_running_(std::max(1, max_running)),
+      timeout_(timeout_seconds),
+      memory_limit_(memory_limit_bytes) {}
 
 Workers::~Workers() {
   for (Worker& w : workers_) {
@@ -149,7 +178,7 @@ bool Workers::spawn(std::string* error) {
   if (pid == 0) {
     close(fds[0]);
     for (const Worker& w : workers_) close(w.fd);   // so each worker sees its own end of input
-    serve(fds[1], parent, pipeline_);
+    serve(fds[1], parent, pipeline_, memory_limit_);
   }
   close(fds[1]);
   Worker w;
@@ -198,6 +227,15 @@ Outcome Workers::bury(size_t index, Code code, const std::string& why) {
     if (!start(queued.job, queued.bytes, queued.file_name, &error))
       handed_back_.push_back(Outcome{queued.job, failure(queued.file_name, Code::worker_crashed, error), 0});
   }
+  if (w.out_of_memory && code == Code::worker_crashed) {   // the notes were read before it was buried
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%.0f MiB", static_cast<double>(memory_limit_) / (1 << 20));
+    return Outcome{failed.job,
+                   failure(failed.file_name, Code::out_of_memory,
+                           "the worker parsing " + failed.file_name + " ran out of memory: its limit is " + limit +
+                               " of address space (--max-memory)"),
+                   now() - w.started, w.ocr_pages};
+  }
   const std::string message =
       why.empty() ? "the worker parsing " + failed.file_name + " " + describe_exit(status) : why;
   return Outcome{failed.job, failure(failed.file_name, code, message), now() - w.started, w.ocr_pages};
@@ -238,6 +276,10 @@ std::optional<Outcome> Workers::answer(Worker& w) {
     std::memcpy(&size, w.response.data(), sizeof size);
     if (!(size & kOcrPageNote)) break;
     w.response.erase(0, sizeof size);
+    if (size == kOutOfMemoryNote) {
+      w.out_of_memory = true;
+      continue;
+    }
     ++w.ocr_pages;
     ++ocr_pages_begun_;
   }

@@ -25,13 +25,23 @@
 //
 // Failures stay with their document: a worker that crashes (worker_crashed,
 // naming the signal), runs past the deadline (SIGKILL, timed_out) or
-// exhausts its address space (RLIMIT_AS, 2 GiB: the allocation fails and the
-// worker aborts) fails only the document it held; the parent reaps it and
+// exhausts its address space (RLIMIT_AS, --max-memory, 2 GiB by default: an
+// allocation fails and the worker aborts; out_of_memory, see below) fails
+// only the document it held; the parent reaps it and
 // forks a fresh worker for the next document. Workers die with the parent
 // (PR_SET_PDEATHSIG), so a killed import leaves none behind.
+//
+// A death of memory is told apart from other crashes by the worker itself,
+// because from outside both are a SIGABRT: C++'s operator new calls the
+// new-handler when an allocation fails, and Poppler's gmalloc calls abort()
+// right after malloc failed, with errno still ENOMEM. In either case the
+// worker sends the note "out of memory" before it dies, and its document
+// fails as out_of_memory naming the limit.
 #pragma once
 
 #include <sys/types.h>
+
+#include <cstdint>
 
 #include <deque>
 #include <optional>
@@ -52,7 +62,7 @@ struct Outcome {
 
 class Workers {
  public:
-  Workers(const pipeline::Pipeline& pipeline, int max_running, double timeout_seconds);
+  Workers(const pipeline::Pipeline& pipeline, int max_running, double timeout_seconds, uint64_t memory_limit_bytes);
   ~Workers();   // ends idle workers, kills busy ones, reaps all
   Workers(const Workers&) = delete;
   Workers& operator=(const Workers&) = delete;
@@ -87,6 +97,7 @@ class Workers {
     std::deque<Task> tasks;  // front: the document being parsed
     double started = 0;      // when the front document began, seconds, monotonic
     int ocr_pages = 0;       // pages of the front document begun by OCR: each adds a timeout to its limit
+    bool out_of_memory = false;   // the worker said it ran out of memory (it is dying)
     std::string outbox;      // request bytes not yet sent
     size_t sent = 0;         // of outbox
     std::string response;    // bytes of answers read so far
@@ -109,6 +120,7 @@ class Workers {
   const pipeline::Pipeline& pipeline_;
   int max_running_;
   double timeout_;
+  uint64_t memory_limit_;
   std::vector<Worker> workers_;
   std::vector<Outcome> handed_back_;   // failures met while handing a document over
   long ocr_pages_begun_ = 0;

@@ -8,13 +8,14 @@
 namespace aj::report {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kRemedies{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kRemedies{{
     {"file_unreadable", "check the file's permissions and path, then import again"},
     {"not_a_pdf", "the file is not a PDF: convert it to PDF or remove it from the folder"},
     {"pdf_damaged", "open the PDF in a viewer; if it is damaged, get a fresh copy and import again"},
     {"pdf_encrypted", "ask for a copy without a password (or remove it) and import again"},
     {"no_text_layer", "the page is a scanned image: get the original digital PDF, or OCR it first"},
     {"timed_out", "import the file alone with a higher --timeout; if it still stops, report it"},
+    {"out_of_memory", "import the file alone with a higher --max-memory (the machine must have that much to spare)"},
     {"worker_crashed", "import the file alone; if it crashes again, report it with the file"},
     {"no_grammar_matched",
      "a new layout: add a grammar under grammars/ (docs/grammars.md); run `ametijuhend explain FILE` to see the lines"},

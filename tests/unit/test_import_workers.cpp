@@ -135,3 +135,70 @@ TEST_CASE("store: a worker killed by a signal fails only its document, as worker
   const std::string message = scalar(db, "SELECT message FROM v_problems WHERE code = 'worker_crashed'");
   CHECK(message.find("SIGSEGV") != std::string::npos);
 }
+
+namespace {
+
+// A small file that needs much memory: `pages` pages sharing one content
+// stream of 1,320 words, so the words the extractor keeps grow with the pages.
+std::string many_page_pdf(int pages) {
+  std::string line = "(";
+  for (int i = 0; i < 12; ++i) line += "sõna" + std::to_string(i) + " ";
+  line += ") '\n";
+  std::string content = "BT /F1 6 Tf 7 TL 20 820 Td\n";
+  for (int i = 0; i < 110; ++i) content += line;
+  content += "ET\n";
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(5 + i) + " 0 R ";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  for (int i = 0; i < pages; ++i)
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                      "/Contents 4 0 R >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", off);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+}  // namespace
+
+TEST_CASE("store: a document that needs more than --max-memory fails as out_of_memory, naming the limit") {
+  auto dir = aj::test::temp_dir("store-memory");
+  aj::test::fs::create_directories(dir + "/in");
+  std::ofstream(dir + "/in/hungry.pdf", std::ios::binary) << many_page_pdf(400);
+  aj::test::fs::copy_file(aj::test::seed_pdfs()[0], dir + "/in/seed.pdf");
+  const std::string db = dir + "/db.sqlite";
+  auto r = run_aj(dir, {"import", "--db", db, "--jobs", "1", "--max-memory", "256M", dir + "/in"});
+  REQUIRE(r.code == 0);
+  CHECK(query(db, "SELECT source_file, status FROM v_positions ORDER BY source_file") ==
+        Rows{{"hungry.pdf", "failed"}, {"seed.pdf", "ok"}});
+  CHECK(scalar(db, "SELECT group_concat(code) FROM problems p JOIN records r ON r.id = p.record_id "
+                   "WHERE r.source_file = 'hungry.pdf'") == "out_of_memory");
+  CHECK(scalar(db, "SELECT message FROM problems WHERE code = 'out_of_memory'").find("256 MiB") != std::string::npos);
+  // The same file under the default limit is read (it needs about 300 MB).
+  r = run_aj(dir, {"import", "--db", db, "--jobs", "1", "--force", dir + "/in/hungry.pdf"});
+  REQUIRE(r.code == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM problems WHERE code = 'out_of_memory'") == "0");
+
+  r = run_aj(dir, {"import", "--db", db, "--max-memory", "2X", dir + "/in"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--max-memory: expected an amount of memory such as 2G or 1536M, got '2X'") != std::string::npos);
+  r = run_aj(dir, {"import", "--db", db, "--max-memory", "100M", dir + "/in"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("at least 256M") != std::string::npos);
+}
