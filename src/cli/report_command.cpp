@@ -24,6 +24,7 @@ struct ReportArgs {
   report::TextLimits limits;
   report::Options options;
   int dpi = 90;
+  uint64_t max_memory = uint64_t{2} << 30;
 };
 
 // stdout, or the file at `out`; false (with a message on stderr) when it cannot be written.
@@ -64,7 +65,7 @@ void run(const ReportArgs& a) {
     if (!emit(json, a.out)) set_exit_code(1);
   } else {
     const std::string dir = a.out.empty() ? "report" : a.out;
-    auto written = report::write_html(*report, dir, report::HtmlOptions{a.dpi}, &error);
+    auto written = report::write_html(*report, dir, report::HtmlOptions{a.dpi, 12, report::RenderLimits{a.max_memory}}, &error);
     if (!written) {
       std::cerr << "ametijuhend report: " << error << "\n";
       set_exit_code(1);
@@ -100,10 +101,16 @@ void add_report_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--dpi", a->dpi, "html: resolution of the page images")->check(whole_number(36, 300))
       ->capture_default_str();
+  cmd->add_option("--max-memory", a->max_memory,
+                  "html: address space of the process that renders the pages (K, M or G; default 2G)")
+      ->transform(memory_size(uint64_t{256} << 20))
+      ->default_str("2G");
   cmd->footer(
       "The html report is a folder: index.html, and files/ with one page per document with problems and its\n"
       "PDF pages as PNG, the problems' regions outlined. It needs the PDFs at their imported paths; a page\n"
-      "says so when a file is gone. Exit codes: 0 the report was made (whatever it found); 1 the database\n"
+      "says so when a file is gone. Pages are drawn in a child process under --max-memory and 30 s a page, at\n"
+      "most 6 megapixels each and the first 12 pages with problems of a document; a page that cannot be drawn\n"
+      "says why on its page, and the rest of the report is written. Exit codes: 0 the report was made (whatever it found); 1 the database\n"
       "cannot be read or the output cannot be written; 2 usage error.");
   cmd->callback([a] { run(*a); });
 }

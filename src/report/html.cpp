@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/bounds.h"
 #include "core/wording.h"
 #include "report/remedy.h"
 #include "report/render.h"
@@ -280,6 +281,13 @@ DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const H
     if (p.page > 0 && std::find(pages.begin(), pages.end(), p.page) == pages.end())
       pages.push_back(p.page);
   std::sort(pages.begin(), pages.end());
+  // A document with problems on a thousand pages shows the first few; the
+  // rest are named, and their problems are listed on the right all the same.
+  std::vector<int> not_shown;
+  if (pages.size() > options.max_pages_shown) {
+    not_shown.assign(pages.begin() + static_cast<std::ptrdiff_t>(options.max_pages_shown), pages.end());
+    pages.resize(options.max_pages_shown);
+  }
   const bool orientation = pages.empty();
   if (orientation && d.pages > 0) pages.push_back(1);
 
@@ -298,7 +306,8 @@ DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const H
       o << "<p class=\"notice\">The file at <span class=\"path\">" << html_escape(d.file.path)
         << "</span> has changed since it was imported (its size or modification time differ): the pages below "
            "may not match the problems. Import it again to refresh them.</p>\n";
-    const Rendering rendering = render_pages(d.file.path, pages, options.dpi, files_dir.string(), stem);
+    const Rendering rendering =
+        render_pages(d.file.path, pages, options.dpi, files_dir.string(), stem, options.render);
     if (!rendering.error.empty()) {
       out.note = "cannot render " + d.file.path + ": " + rendering.error;
       o << "<p class=\"notice\">The pages cannot be shown: " << html_escape(rendering.error) << " (<span class=\"path\">"
@@ -345,6 +354,11 @@ DocPage document_page(const DocumentEntry& d, const fs::path& files_dir, const H
       }
       o << "</div>\n</figure>\n";
     }
+    if (!not_shown.empty())
+      o << "<p class=\"notice\">" << plural(static_cast<int64_t>(not_shown.size()), "more page", "more pages")
+        << " with problems " << (not_shown.size() == 1 ? "is" : "are") << " not shown (the report draws the first "
+        << options.max_pages_shown << " of a document): " << (not_shown.size() == 1 ? "page " : "pages ")
+        << html_escape(page_ranges(not_shown)) << ". Their problems are listed on the right.</p>\n";
   }
   o << "</main>\n<aside>\n";
 

@@ -23,12 +23,15 @@
 #include <string_view>
 #include <vector>
 
+#include "report/render.h"
 #include "report/report.h"
 
 namespace aj::report {
 
 struct HtmlOptions {
-  int dpi = 90;   // page images' resolution
+  int dpi = 90;                    // page images' resolution
+  size_t max_pages_shown = 12;     // page images per document: the first pages problems name
+  RenderLimits render;             // memory, time and pixels of each page's rendering
 };
 
 struct HtmlResult {

@@ -226,6 +226,33 @@ TEST_CASE("hostile: corpus/hostile with FIFOs, links and the seeds imports as ex
   CHECK(std::stoll(scalar(db, "SELECT coalesce(max(length(excerpt)), 0) FROM problems")) <=
         static_cast<long long>(aj::kExcerptChars));
 
+  // The HTML report over all of it is written, within its bounds: pages drawn
+  // in a child process, at most 12 a document and 6 megapixels an image.
+  const std::string html = dir + "/report";
+  const auto report = run_with_deadline(dir, {"report", "--db", db, "--format", "html", "--out", html}, 120);
+  CHECK(report.code == 0);
+  CHECK(fs::exists(html + "/index.html"));
+  std::map<std::string, int> images_of;   // document stem → its PNGs
+  for (const auto& e : fs::directory_iterator(html + "/files")) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() != ".png") continue;
+    ++images_of[name.substr(0, name.find("-p"))];
+    const std::string head = aj::test::slurp(e.path().string()).substr(0, 24);
+    REQUIRE(head.size() == 24);
+    auto be32 = [&](size_t at) {
+      uint32_t v = 0;
+      for (size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(head[at + i]);
+      return v;
+    };
+    CHECK_MESSAGE(double(be32(16)) * be32(20) <= 6e6, name);   // the IHDR's width × height
+  }
+  for (const auto& [stem, n] : images_of) CHECK_MESSAGE(n <= 12, stem);
+  const std::string blank_sha = scalar(db, "SELECT substr(d.sha256, 1, 16) FROM documents d JOIN files f "
+                                           "ON f.document_id = d.id WHERE f.path LIKE '%/blank-2000.pdf'");
+  CHECK(images_of[blank_sha] == 12);
+  CHECK(aj::test::slurp(html + "/files/" + blank_sha + ".html").find("more pages with problems are not shown") !=
+        std::string::npos);
+
   // The seeds come out as they do alone.
   const std::string seeds_db = dir + "/seeds.sqlite";
   REQUIRE(aj::test::run_aj(dir, {"import", "--db", seeds_db, aj::test::corpus("seeds")}).code == 0);
