@@ -16,9 +16,9 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
-#include <new>
+
+#include "core/out_of_memory.h"
 
 namespace aj::importer {
 namespace {
@@ -33,18 +33,6 @@ int g_worker_fd = -1;
 void say_out_of_memory() {
   const uint64_t note = kOutOfMemoryNote;
   (void)!send(g_worker_fd, &note, sizeof note, MSG_NOSIGNAL);   // async-signal-safe
-}
-
-[[noreturn]] void on_new_failure() {
-  say_out_of_memory();
-  std::abort();
-}
-
-// SIGABRT: after a failed malloc (Poppler's gmalloc) errno is still ENOMEM.
-void on_abort(int sig) {
-  if (errno == ENOMEM) say_out_of_memory();
-  signal(sig, SIG_DFL);
-  raise(sig);
 }
 
 struct Request {
@@ -87,8 +75,7 @@ bool recv_all(int fd, void* data, size_t size) {
   rlimit limit{memory_limit, memory_limit};
   setrlimit(RLIMIT_AS, &limit);
   g_worker_fd = fd;
-  std::set_new_handler(on_new_failure);
-  signal(SIGABRT, on_abort);
+  say_when_out_of_memory(say_out_of_memory);
   for (;;) {
     Request req{};
     if (!recv_all(fd, &req, sizeof req)) _exit(0);

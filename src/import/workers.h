@@ -31,12 +31,9 @@
 // forks a fresh worker for the next document. Workers die with the parent
 // (PR_SET_PDEATHSIG), so a killed import leaves none behind.
 //
-// A death of memory is told apart from other crashes by the worker itself,
-// because from outside both are a SIGABRT: C++'s operator new calls the
-// new-handler when an allocation fails, and Poppler's gmalloc calls abort()
-// right after malloc failed, with errno still ENOMEM. In either case the
-// worker sends the note "out of memory" before it dies, and its document
-// fails as out_of_memory naming the limit.
+// A death of memory is told apart from other crashes by the worker itself
+// (core/out_of_memory.h): it sends the note "out of memory" before it dies,
+// and its document fails as out_of_memory naming the limit.
 #pragma once
 
 #include <sys/types.h>

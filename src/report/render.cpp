@@ -27,8 +27,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <new>
 #include <sstream>
+
+#include "core/out_of_memory.h"
 
 namespace aj::report {
 namespace {
@@ -64,18 +65,6 @@ void say_out_of_memory() {
   (void)!write(g_pipe, line, sizeof line - 1);   // async-signal-safe
 }
 
-[[noreturn]] void on_new_failure() {
-  say_out_of_memory();
-  std::abort();
-}
-
-// SIGABRT: after a failed malloc (Poppler's gmalloc) errno is still ENOMEM.
-void on_abort(int sig) {
-  if (errno == ENOMEM) say_out_of_memory();
-  signal(sig, SIG_DFL);
-  raise(sig);
-}
-
 // The resolution at which the page's image stays within max_pixels.
 double page_dpi(const poppler::page& page, int dpi, double max_pixels) {
   const poppler::rectf box = page.page_rect(poppler::media_box);
@@ -89,8 +78,7 @@ double page_dpi(const poppler::page& page, int dpi, double max_pixels) {
                                   const std::string& dir, const std::string& stem, const RenderLimits& limits) {
   rlimit as{limits.memory_bytes, limits.memory_bytes};
   setrlimit(RLIMIT_AS, &as);
-  std::set_new_handler(on_new_failure);
-  signal(SIGABRT, on_abort);
+  say_when_out_of_memory(say_out_of_memory);
   poppler::set_debug_error_function(keep_poppler_message, nullptr);
   g_poppler_message.clear();
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf_path));
