@@ -1,5 +1,5 @@
 // explain_command.cpp — `ametijuhend explain FILE.pdf [--grammar NAME]
-// [--grammars DIR] [--format text|json]`: what a grammar author works from.
+// [--grammars DIR] [--format text|json] [--ocr MODE] [--ocr-lang LANGS]`: what a grammar author works from.
 // First every grammar's detection score and the lines that gave it (the one
 // that reads the document is marked), then the records, then line by line
 // what took each line — the heading of a section, the label or value of a
@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/ocr_option.h"
 #include "pipeline/pipeline.h"
 #include "recognize/recognize.h"
 
@@ -111,12 +112,14 @@ void add_explain_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("text");
   auto grammars = std::make_shared<std::string>(recognize::default_grammar_dir());
   auto grammar = std::make_shared<std::string>();
+  auto ocr = std::make_shared<extract::OcrOptions>();
   cmd->add_option("file", *file, "the PDF")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--grammars", *grammars, "folder of grammar files")->capture_default_str();
   cmd->add_option("--grammar", *grammar, "read with this grammar (its name), whatever its score");
+  add_ocr_options(*cmd, *ocr);
   cmd->footer("Exit codes: 0 explained; 1 the PDF or the grammars could not be read, or no grammar has that name.");
-  cmd->callback([file, format, grammars, grammar] {
+  cmd->callback([file, format, grammars, grammar, ocr] {
     std::string error;
     const auto pipeline = pipeline::Pipeline::create(*grammars, &error);
     if (!pipeline) {
@@ -124,6 +127,7 @@ void add_explain_command(CLI::App& app) {
       set_exit_code(1);
       return;
     }
+    pipeline->set_ocr(*ocr);
     const recognize::Grammar* forced = nullptr;
     if (!grammar->empty()) {
       std::string names;

@@ -1,5 +1,5 @@
 // export_command.cpp — `ametijuhend export FILE.pdf… [--format
-// jsonl|json|xlsx] [--out FILE]`: records in the contract's shape on stdout;
+// jsonl|json|xlsx] [--out FILE] [--ocr MODE] [--ocr-lang LANGS]`: records in the contract's shape on stdout;
 // each record's problems also go to stderr as "file: code (page N):
 // message". With `--db FILE [--where SQL]` the records come from the
 // database instead (rebuilt from its tables, store/reader.h), in path order:
@@ -10,6 +10,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/ocr_option.h"
+#include "core/path_text.h"
 #include "cli/record_sheets.h"
 #include "pipeline/pipeline.h"
 #include "recognize/grammar.h"
@@ -57,6 +59,7 @@ void add_export_command(CLI::App& app) {
   auto db_path = std::make_shared<std::string>();
   auto where = std::make_shared<std::string>();
   auto out_path = std::make_shared<std::string>();
+  auto ocr = std::make_shared<extract::OcrOptions>();
   auto* files_option = cmd->add_option("files", *files, "PDF files");
   auto* db_option = cmd->add_option("--db", *db_path, "export the records stored in this database instead of parsing PDFs")
                         ->excludes(files_option);
@@ -68,6 +71,7 @@ void add_export_command(CLI::App& app) {
       ->check(CLI::IsMember({"jsonl", "json", "xlsx"}));
   cmd->add_option("--out", *out_path, "xlsx: the workbook to write");
   cmd->add_option("--grammars", *grammars, "folder of grammar files")->capture_default_str();
+  add_ocr_options(*cmd, *ocr);
   cmd->add_flag("--quiet", *quiet, "do not print problems to stderr");
   cmd->callback([=] {
     if (files->empty() && db_path->empty()) throw CLI::ValidationError("export", "give PDF files, or --db FILE");
@@ -111,11 +115,13 @@ void add_export_command(CLI::App& app) {
       set_exit_code(1);
       return;
     }
-    for (const auto& f : *files) {
+    pipeline->set_ocr(*ocr);
+    for (const auto& given : *files) {
+      const std::string f = path_argument(given);
       std::error_code ec;
       const auto kind = std::filesystem::status(f, ec).type();
       if (kind == std::filesystem::file_type::not_found || kind == std::filesystem::file_type::directory) {
-        std::cerr << "ametijuhend export: " << f
+        std::cerr << "ametijuhend export: " << path_text(f)
                   << (kind == std::filesystem::file_type::directory
                           ? ": is a folder; export takes PDF files (import walks folders)\n"
                           : ": no such file\n");

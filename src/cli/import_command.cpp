@@ -1,5 +1,6 @@
 // import_command.cpp — `ametijuhend import PATH… [--db FILE] [--jobs N]
-// [--timeout S] [--force] [--strict] [--grammars DIR]`: PDFs found under the
+// [--timeout S] [--force] [--strict] [--grammars DIR] [--ocr MODE] [--ocr-lang
+// LANGS]`: PDFs found under the
 // paths into the archive database (import/import.h says how); a summary on
 // stdout, progress and per-document lines on stderr.
 #include <unistd.h>
@@ -7,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/ocr_option.h"
 #include "cli/validators.h"
 #include "recognize/grammar.h"
 #include "store/database.h"
@@ -27,9 +29,12 @@ void add_import_command(CLI::App& app) {
   cmd->add_option("--jobs", options->jobs, "worker processes (default: one per core)")
       ->check(whole_number(1))
       ->capture_default_str();
-  cmd->add_option("--timeout", options->timeout_seconds, "seconds one document may take; then it is failed (timed_out)")
+  cmd->add_option("--timeout", options->timeout_seconds,
+                  "seconds one document may take, and as many more for each page OCR reads; then it is failed "
+                  "(timed_out)")
       ->check(positive_seconds())
       ->capture_default_str();
+  add_ocr_options(*cmd, options->ocr);
   cmd->add_flag("--force", options->force, "re-parse every document, changed or not");
   cmd->add_flag("--strict", *strict, "exit with 3 when any document seen is failed");
   cmd->add_option("--grammars", options->grammar_dir,
@@ -43,7 +48,8 @@ void add_import_command(CLI::App& app) {
       "when that is not the default); a --grammars folder whose grammars differ from the last import's re-parses.\n"
       "Ctrl-C (or SIGTERM) stops it cleanly: what was stored stays; exit code 130 (143).\n"
       "Exit codes: 0 the import ran (failed documents are reported, not fatal); 1 it could not run (database not\n"
-      "writable, grammars unreadable, a path missing); 2 usage error; 3 --strict and some document failed.");
+      "writable or another application's, grammars unreadable, a path missing) or some documents could not be\n"
+      "stored (disk full, I/O error); 2 usage error; 3 --strict and some document failed.");
   cmd->callback([options, strict] {
     std::string error;
     auto result = importer::run_import(*options, std::cerr, isatty(STDERR_FILENO) != 0, &error);
@@ -58,7 +64,8 @@ void add_import_command(CLI::App& app) {
       return;
     }
     std::cout << importer::format_summary(*result, options->db_path) << std::flush;
-    if (*strict && (result->failed_documents > 0 || result->store_errors > 0)) set_exit_code(3);
+    if (result->store_errors > 0) set_exit_code(1);   // documents parsed but not kept: the import did not do its job
+    else if (*strict && result->failed_documents > 0) set_exit_code(3);
   });
 }
 

@@ -1,5 +1,5 @@
 // layout_command.cpp — `ametijuhend layout FILE.pdf [--format text|json]
-// [--grammars DIR]`: the analysed layout (pages, tables, cells, lines), the
+// [--grammars DIR] [--ocr MODE] [--ocr-lang LANGS]`: the analysed layout (pages, tables, cells, lines), the
 // view a grammar author debugs with. The grammars are loaded for their
 // layout options (page furniture), through the same mapping the import
 // uses (pipeline/layout_options.h), so both set aside the same lines.
@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
+#include "cli/ocr_option.h"
 #include "extract/pdf.h"
 #include "layout/layout.h"
 #include "pipeline/layout_options.h"
@@ -20,11 +21,13 @@ void add_layout_command(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto grammars = std::make_shared<std::string>(recognize::default_grammar_dir());
+  auto ocr = std::make_shared<extract::OcrOptions>();
   cmd->add_option("file", *file, "the PDF")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--grammars", *grammars, "folder of grammar files (its page-furniture patterns apply)")
       ->capture_default_str();
-  cmd->callback([file, format, grammars] {
+  add_ocr_options(*cmd, *ocr);
+  cmd->callback([file, format, grammars, ocr] {
     std::string error;
     const auto loaded = recognize::load_grammars(*grammars, &error);
     if (!loaded) {
@@ -33,6 +36,7 @@ void add_layout_command(CLI::App& app) {
       return;
     }
     extract::Extractor extractor;
+    extractor.set_ocr(*ocr);
     auto doc = extractor.load_file(*file);
     // An unreadable PDF ends the command, so its problems are errors; a page without text is a warning.
     const auto level = doc.readable() ? spdlog::level::warn : spdlog::level::err;

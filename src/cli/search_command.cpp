@@ -1,10 +1,9 @@
 // search_command.cpp — `ametijuhend search [--db FILE] TERMS… [--kind KIND…]
 // [--format table|csv|json] [--limit N]`: the records whose texts hold every
-// term, with title, unit, kind, a highlighted snippet and the record's id.
+// term, with title, unit, kind, a highlighted snippet and the record's key
+// (records.record_key, which `show` takes and a re-parse keeps).
 // How terms match (FTS5 phrases in the trigram index, a word-start scan for
 // terms under three letters, Estonian case folding) is store/search.h's.
-// Note: the id printed is records.id; when records.record_key lands
-// (migration 007) it should be printed instead.
 #include <iostream>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -51,7 +50,7 @@ void add_search_command(CLI::App& app) {
   cmd->footer(
       "Terms match as substrings, case-insensitively (Õ = õ), diacritics kept (süsteem ≠ susteem);\n"
       "hyphens and punctuation are text ('SKAIS-i'). Terms under three letters ('IT') must begin a word.\n"
-      "kind 'document' is the text of a document no grammar read. The id is records.id.");
+      "kind 'document' is the text of a document no grammar read. The key is records.record_key (`show KEY`).");
   cmd->callback([=] {
     std::string error;
     auto db = store::open_readonly(*db_path, &error);
@@ -73,7 +72,7 @@ void add_search_command(CLI::App& app) {
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (const auto& h : *hits) {
         nlohmann::ordered_json o;
-        o["record_id"] = h.record_id;
+        o["record_key"] = h.record_key;
         o["title"] = h.title ? nlohmann::ordered_json(*h.title) : nullptr;
         o["unit"] = h.unit ? nlohmann::ordered_json(*h.unit) : nullptr;
         o["kind"] = h.kind;
@@ -85,10 +84,10 @@ void add_search_command(CLI::App& app) {
       }
       out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      const std::vector<std::string> names{"record_id", "title", "unit", "kind", "task", "snippet"};
+      const std::vector<std::string> names{"record_key", "title", "unit", "kind", "task", "snippet"};
       std::vector<Row> rows;
       for (const auto& h : *hits)
-        rows.push_back({std::to_string(h.record_id), h.title, h.unit, h.kind, h.task_number,
+        rows.push_back({h.record_key, h.title, h.unit, h.kind, h.task_number,
                         store::highlight(h, "[", "]", *format == "table" ? 100 : 400)});
       if (*format == "csv") print_csv(out, names, rows, false);
       else print_table(out, names, rows);

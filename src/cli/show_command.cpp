@@ -1,5 +1,7 @@
-// show_command.cpp — `ametijuhend show ID|PATH [--db FILE]`: one record (or
-// every record of one PDF) from the database, laid out for reading: every
+// show_command.cpp — `ametijuhend show KEY|ID|PATH [--db FILE]`: one record
+// (or every record of one PDF) from the database, laid out for reading. A
+// record is named by its record_key (stable across re-parses), its id (not
+// stable), or any stored path or file name of its PDF. Every
 // field of the registry (core/fields.h) that has a label, in its order — the
 // position, its unit and lists, tasks with results, requirements,
 // competencies, rights, responsibilities, signatures, problems, coverage.
@@ -9,6 +11,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/path_text.h"
 #include "core/fields.h"
 #include "store/database.h"
 #include "store/reader.h"
@@ -146,9 +149,9 @@ std::string shown(const Field& f, const Record& r) {
 
 // The fields in registry order, each with its label; the title and the
 // status head the record.
-void print_record(int64_t id, const Record& r, const std::vector<std::string>& paths) {
+void print_record(const std::string& key, const Record& r, const std::vector<std::string>& paths) {
   static const Field* const title = fields::find("title");
-  std::cout << "Record " << id << ": " << r.title.value_or("(no title)") << "  [" << status_name(r.status) << "]\n";
+  std::cout << "Record " << key << ": " << r.title.value_or("(no title)") << "  [" << status_name(r.status) << "]\n";
   for (size_t i = 0; i < paths.size(); ++i) std::cout << line(i == 0 ? "file" : "also at", paths[i]);
   std::string heading;
   for (const Field& f : fields::all()) {
@@ -163,27 +166,46 @@ void print_record(int64_t id, const Record& r, const std::vector<std::string>& p
   }
 }
 
-// Record ids for an id, a stored path, or a PDF's file name.
+// A record key as schema/007 makes it: 12 hex digits, '-', the index.
+bool is_record_key(const std::string& what) {
+  const size_t dash = what.find('-');
+  return dash == 12 && what.size() > 13 && what.find_first_not_of("0123456789abcdef") == 12 &&
+         what.find_first_not_of("0123456789", 13) == std::string::npos;
+}
+
+// Record ids for a record key, an id, a stored path, or a file name of any
+// stored path (a copy's name too).
 std::vector<int64_t> find_records(store::Db& db, const std::string& what) {
   std::vector<int64_t> ids;
+  auto collect = [&](store::Stmt& q) {
+    while (q.step()) ids.push_back(q.int64(0));
+    return ids;
+  };
+  if (is_record_key(what)) {
+    store::Stmt q = db.prepare("SELECT id FROM records WHERE record_key = ?");
+    q.bind(1, what);
+    return collect(q);
+  }
   if (!what.empty() && what.find_first_not_of("0123456789") == std::string::npos) {
     int64_t id = 0;
     std::from_chars(what.data(), what.data() + what.size(), id);
     store::Stmt q = db.prepare("SELECT id FROM records WHERE id = ?");
     q.bind(1, id);
-    while (q.step()) ids.push_back(q.int64(0));
-    return ids;
+    return collect(q);
   }
   std::error_code ec;
-  const std::string path = std::filesystem::absolute(what, ec).lexically_normal().string();
+  // Stored paths are path_text(); `what` may be the raw bytes or that form.
+  const std::string path = path_text(std::filesystem::absolute(path_bytes(what), ec).lexically_normal().string());
+  // The path itself when it is stored; else every stored path with that file name.
   store::Stmt q = db.prepare(
-      "SELECT r.id FROM records r WHERE r.document_id IN (SELECT document_id FROM files WHERE path = ?1) "
-      "   OR (r.source_file = ?2 AND NOT EXISTS (SELECT 1 FROM files WHERE path = ?1)) "
+      "SELECT r.id FROM records r WHERE r.document_id IN ("
+      "  SELECT document_id FROM files WHERE path = ?1"
+      "  UNION SELECT document_id FROM files"
+      "  WHERE NOT EXISTS (SELECT 1 FROM files WHERE path = ?1) AND substr(path, -length(?2) - 1) = '/' || ?2) "
       "ORDER BY r.source_file, r.source_index, r.id");
   q.bind(1, path);
-  q.bind(2, std::filesystem::path(what).filename().string());
-  while (q.step()) ids.push_back(q.int64(0));
-  return ids;
+  q.bind(2, path_text(std::filesystem::path(path_bytes(what)).filename().string()));
+  return collect(q);
 }
 
 }  // namespace
@@ -192,7 +214,8 @@ void add_show_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("show", "Print one record from the database, readably");
   auto what = std::make_shared<std::string>();
   auto db_path = std::make_shared<std::string>(store::kDefaultDatabase);
-  cmd->add_option("record", *what, "a record id (records.id, v_positions.record_id), a PDF's path, or its file name")
+  cmd->add_option("record", *what, "a record key (records.record_key, e.g. 3f2a9c01b7de-1), a record id (records.id), a PDF's path, "
+                  "or the file name of any of its paths")
       ->required();
   cmd->add_option("--db", *db_path, "the database file")->capture_default_str();
   cmd->callback([what, db_path] {
@@ -205,7 +228,7 @@ void add_show_command(CLI::App& app) {
     }
     const auto ids = find_records(*db, *what);
     if (ids.empty()) {
-      std::cerr << "ametijuhend show: no record with id, path or file name " << *what << " in " << *db_path
+      std::cerr << "ametijuhend show: no record with key, id, path or file name " << path_text(*what) << " in " << *db_path
                 << (db->ok() ? "" : ": " + db->error()) << "\n";
       set_exit_code(1);
       return;
@@ -219,7 +242,7 @@ void add_show_command(CLI::App& app) {
         return;
       }
       if (i) std::cout << "\n";
-      print_record(ids[i], *record, reader.paths(ids[i]));
+      print_record(reader.record_key(ids[i]), *record, reader.paths(ids[i]));
     }
   });
 }

@@ -124,7 +124,8 @@ const ocr::Engine* Extractor::ocr_engine() const {
   return ocr_engine_.get();
 }
 
-void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem>& problems) const {
+void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem>& problems,
+                          const OcrPageHook& before_ocr_page) const {
   const std::string where = "page " + std::to_string(page.number);
   const bool empty = page.words.empty();
   if (ocr_options_.mode == OcrMode::off || (ocr_options_.mode == OcrMode::auto_detect && !text_layer_too_thin(page))) {
@@ -147,6 +148,7 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
                                      where + " has no text layer and cannot be read by OCR: " + ocr_error_));
     return;
   }
+  if (before_ocr_page) before_ocr_page(page.number);
   const double dpi = ocr_dpi(page);
   poppler::image image = renderer.render_page(&source, dpi, dpi);
   if (!image.is_valid()) {
@@ -181,7 +183,7 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
           " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100"));
 }
 
-Document Extractor::read(poppler::document* doc) const {
+Document Extractor::read(poppler::document* doc, const OcrPageHook& before_ocr_page) const {
   Document out;
   out.info.pages = doc->pages();
   out.info.encrypted = doc->is_encrypted();
@@ -214,7 +216,7 @@ Document Extractor::read(poppler::document* doc) const {
       w.space_after = tb.has_space_after();
       page.words.push_back(std::move(w));
     }
-    recognise(*p, page, out.problems);
+    recognise(*p, page, out.problems, before_ocr_page);
     out.pages.push_back(std::move(page));
   }
   return out;
@@ -250,7 +252,7 @@ Extractor::~Extractor() = default;
 
 bool looks_like_pdf(std::string_view head) { return head.find("%PDF-") != std::string_view::npos; }
 
-Document Extractor::load_bytes(std::string_view bytes) const {
+Document Extractor::load_bytes(std::string_view bytes, const OcrPageHook& before_ocr_page) const {
   g_last_poppler_message.clear();
   if (!looks_like_pdf(bytes.substr(0, 1024))) return open_failure(bytes);
   // load_from_raw_data does not copy: `bytes` outlives `doc` in this scope.
@@ -273,10 +275,10 @@ Document Extractor::load_bytes(std::string_view bytes) const {
             (g_last_poppler_message.empty() ? std::string() : ": " + g_last_poppler_message)));
     return out;
   }
-  return read(doc.get());
+  return read(doc.get(), before_ocr_page);
 }
 
-Document Extractor::load_file(const std::string& path) const {
+Document Extractor::load_file(const std::string& path, const OcrPageHook& before_ocr_page) const {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     Document out;
@@ -286,7 +288,7 @@ Document Extractor::load_file(const std::string& path) const {
   std::ostringstream buf;
   buf << in.rdbuf();
   const std::string bytes = std::move(buf).str();
-  return load_bytes(bytes);
+  return load_bytes(bytes, before_ocr_page);
 }
 
 }  // namespace aj::extract

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,9 +46,14 @@ namespace aj::extract {
 enum class OcrMode { auto_detect, off, force };
 
 struct OcrOptions {
-  OcrMode mode = OcrMode::off;   // auto_detect once the CLI and the tests that expect no_text_layer follow
+  OcrMode mode = OcrMode::off;   // auto_detect once the tests expecting no_text_layer are updated
   std::string languages = "est";   // Tesseract's names: "est", "est+eng"
 };
+
+// Called with a page's number just before its image goes to OCR (after the
+// blank-page check): an import's worker tells its parent, which gives each
+// OCR'd page time of its own (import/workers.h) and counts it on the bar.
+using OcrPageHook = std::function<void(int page)>;
 
 // Words Tesseract rates below this (0–100) are ocr_low_confidence.
 inline constexpr double kLowOcrConfidence = 50;
@@ -83,8 +89,8 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  Document load_file(const std::string& path) const;
-  Document load_bytes(std::string_view bytes) const;
+  Document load_file(const std::string& path, const OcrPageHook& before_ocr_page = {}) const;
+  Document load_bytes(std::string_view bytes, const OcrPageHook& before_ocr_page = {}) const;
 
   // OCR settings for the documents loaded after; the engine is made on the
   // first page that needs it (born-digital runs never load a model).
@@ -100,9 +106,10 @@ class Extractor {
   mutable std::string ocr_error_;
   mutable bool ocr_tried_ = false;
   const ocr::Engine* ocr_engine() const;
-  Document read(poppler::document* doc) const;
+  Document read(poppler::document* doc, const OcrPageHook& before_ocr_page) const;
   // Replaces a page's words by OCR's when the mode and its text layer call for it.
-  void recognise(poppler::page& source, Page& page, std::vector<Problem>& problems) const;
+  void recognise(poppler::page& source, Page& page, std::vector<Problem>& problems,
+                 const OcrPageHook& before_ocr_page) const;
 };
 
 // True when the bytes start with the %PDF- signature (after at most 1 KiB of

@@ -3,6 +3,8 @@
 // or the search indexer's thread, never both (search_indexer.h).
 #include "import/import.h"
 
+#include "core/path_text.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/wording.h"
+#include "pipeline/ocr_options.h"
 #include "recognize/grammar.h"
 #include "import/grammar_folder.h"
 #include "import/progress.h"
@@ -99,7 +102,7 @@ class Importer {
       : options_(options),
         archive_(archive),
         indexer_(indexer),
-        fingerprint_(grammars.fingerprint),
+        fingerprint_(pipeline::parse_fingerprint(grammars.fingerprint, options.ocr)),
         grammars_(std::move(grammars)),
         progress_(progress),
         log_every_document_(log_every_document),
@@ -156,6 +159,7 @@ class Importer {
         if (!top_up()) return false;
       }
       release_held(kReleaseStep);   // the indexer may have finished while the loop waited
+      progress_.ocr_pages(workers_->ocr_pages_begun());
       progress_.advance(0, 0);
     }
     return true;
@@ -183,7 +187,7 @@ class Importer {
   }
 
   static store::FileStat file_stat(const std::string& path, const struct stat& st) {
-    return store::FileStat{path, st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
+    return store::FileStat{path_text(path), st.st_size, int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec};
   }
 
   // Decides what the file needs and does it; false only when a worker could not start.
@@ -192,7 +196,7 @@ class Importer {
     // FIFO, say): stat before open, and open without blocking.
     struct stat st {};
     if (stat(path.c_str(), &st) != 0) {
-      unreadable(store::FileStat{path, 0, 0}, "not examinable", std::string("cannot be examined: ") + std::strerror(errno));
+      unreadable(store::FileStat{path_text(path), 0, 0}, "not examinable", std::string("cannot be examined: ") + std::strerror(errno));
       return true;
     }
     const store::FileStat file = file_stat(path, st);
@@ -214,7 +218,7 @@ class Importer {
     close(fd);
     if (taken == Taken::no) {   // not ours: only counted
       ++result_.skipped.not_pdf;
-      progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path);
+      progress_.say(spdlog::level::trace, "{}: not a PDF, left alone", path_text(path));
       progress_.advance(1, 0);
       return true;
     }
@@ -280,7 +284,7 @@ class Importer {
           files_[file.path] = store::StoredFile{file.size, file.mtime_ns, sha};
         } else {
           progress_.say(spdlog::level::err, "{}", why);
-          ++result_.store_errors;
+          refused(why);
         }
         note_seen(sha, failed);
         progress_.advance(1, 0);
@@ -292,7 +296,7 @@ class Importer {
     const size_t id = next_job_++;
     jobs_[id] = Job{sha, static_cast<int64_t>(bytes.size()), {file}, doc != documents_.end()};
     job_by_sha_[sha] = id;
-    return start_workers(error) && workers_->start(id, bytes, file_name(file.path), error);
+    return start_workers(error) && workers_->start(id, bytes, path_bytes(file_name(file.path)), error);
   }
 
   // The pipeline (grammars, lexicon: the slow part of start-up) and the
@@ -303,6 +307,7 @@ class Importer {
     pipeline_ = pipeline::Pipeline::create(std::move(*grammars_), error);
     grammars_.reset();
     if (!pipeline_) return false;
+    pipeline_->set_ocr(options_.ocr);
     workers_.emplace(*pipeline_, options_.jobs, options_.timeout_seconds);
     progress_.say(spdlog::level::debug, "up to {} worker processes parse the documents", options_.jobs);
     return true;
@@ -311,6 +316,7 @@ class Importer {
   // An entry that cannot be read as a file (skipped.h): counted, and when it
   // is named like a PDF stored as a failed record, reported the first time only.
   void unreadable(const store::FileStat& file, const std::string& kind, const std::string& reason) {
+    ++counts_.files_seen;   // seen, so the summary's parts add up to its total
     ++counts_.files_unreadable;
     ++result_.skipped.unreadable[kind];
     if (!has_pdf_name(file.path)) {
@@ -336,11 +342,16 @@ class Importer {
         progress_.log(doc.paths.front().path + ": failed: file_unreadable: " + doc.records.front().problems.front().message);
       } else {
         progress_.log(why);
-        ++result_.store_errors;
+        refused(why);
       }
       note_seen(doc.sha256, true);
       progress_.advance(1, 0);
     });
+  }
+
+  // A document the database refused: counted, and the first reason kept for the summary.
+  void refused(const std::string& why) {
+    if (result_.store_errors++ == 0) result_.first_store_error = why;
   }
 
   void store(Outcome outcome) {
@@ -353,7 +364,7 @@ class Importer {
     std::string why;
     if (!archive_.write_document(doc, fingerprint_, &why)) {
       progress_.say(spdlog::level::err, "{}", why);
-      ++result_.store_errors;
+      refused(why);
       progress_.advance(job.paths.size(), 0);
       return;
     }
@@ -361,6 +372,7 @@ class Importer {
     ++result_.documents_stored;
     counts_.files_same_content += n_paths - 1;
     counts_.pages += parsed.info.pages;
+    result_.ocr_pages += outcome.ocr_pages;
     bool failed = false;
     for (const Record& r : parsed.records) {
       failed = failed || r.status == Status::failed;
@@ -496,11 +508,12 @@ std::string format_summary(const ImportResult& result, const std::string& db_pat
   else
     out << plural(records, "record", "records") << " parsed: " << c.records_ok << " ok, " << c.records_partial
         << " partial, " << c.records_failed << " failed; " << plural(c.pages, "page", "pages") << " (" << rate
-        << " pages/s).\n";
-  if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "This run:    " << skipped;
+        << " pages/s)" << (result.ocr_pages > 0 ? ", " + plural(result.ocr_pages, "page", "pages") + " read by OCR" : "")
+        << ".\n";
+  if (const std::string skipped = result.skipped.summary(); !skipped.empty()) out << "             " << skipped;
   if (result.store_errors > 0)
     out << "This run:    " << plural(result.store_errors, "document", "documents")
-        << " could not be stored (see the lines above).\n";
+        << " could not be stored; the first: " << result.first_store_error << "\n";
   out << "The archive: the files seen hold " << plural(result.documents_seen, "document", "documents") << " ("
       << plural(result.copies_seen, "file is a copy", "files are copies") << " of another); "
       << plural(result.failed_documents, "document", "documents")

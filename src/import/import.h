@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/pdf.h"
 #include "import/skipped.h"
 #include "store/archive.h"
 
@@ -32,6 +33,7 @@ struct ImportOptions {
   int jobs = 1;
   double timeout_seconds = 60;
   bool force = false;
+  extract::OcrOptions ocr;   // --ocr, --ocr-lang; other than the defaults, part of what makes a document current
   int search_batch = 250;   // documents stored between two passes of the search indexer (search_indexer.h)
 };
 
@@ -41,7 +43,9 @@ struct ImportResult {
   int64_t documents_seen = 0;     // distinct documents (contents) at the files seen in this run
   int64_t copies_seen = 0;        // files seen whose content another file seen also has
   int64_t store_errors = 0;       // parsed documents the database refused (each logged)
+  std::string first_store_error;  // why the first of them was refused (disk full, I/O error, …)
   int64_t documents_stored = 0;   // documents written in this run (parsed, or standing for an unreadable entry)
+  int64_t ocr_pages = 0;          // pages of the documents stored that were read by OCR
   Skipped skipped;                // what was not parsed, and why
   int stopped_by = 0;             // SIGINT or SIGTERM when one stopped the run early; 0 when it ran to the end
 };

@@ -14,6 +14,12 @@ void Progress::advance(size_t files, long pages) {
   draw(false);
 }
 
+void Progress::ocr_pages(long begun) {
+  if (begun == ocr_pages_) return;
+  ocr_pages_ = begun;
+  draw(false);
+}
+
 void Progress::log(const std::string& line) {
   if (terminal_) out_ << "\r\033[K";
   out_ << line << "\n";
@@ -41,9 +47,13 @@ void Progress::draw(bool now) {
     const long left = static_cast<long>(elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_));
     std::snprintf(eta, sizeof eta, "%ld:%02ld", left / 60, left % 60);
   }
-  char line[160];
-  std::snprintf(line, sizeof line, "[%s] %zu/%zu files  %.0f pages/s  ETA %s", bar.c_str(), done_, total_,
-                elapsed > 0 ? static_cast<double>(pages_) / elapsed : 0.0, eta);
+  char ocr[64] = "";
+  if (ocr_pages_ > 0)
+    std::snprintf(ocr, sizeof ocr, "  OCR %ld pages (%.1f/s)", ocr_pages_,
+                  elapsed > 0 ? static_cast<double>(ocr_pages_) / elapsed : 0.0);
+  char line[200];
+  std::snprintf(line, sizeof line, "[%s] %zu/%zu files  %.0f pages/s%s  ETA %s", bar.c_str(), done_, total_,
+                elapsed > 0 ? static_cast<double>(pages_) / elapsed : 0.0, ocr, eta);
   out_ << "\r\033[K" << line << std::flush;
 }
 

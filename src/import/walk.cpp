@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <optional>
 
+#include "core/path_text.h"
+
 namespace aj::importer {
 
 namespace fs = std::filesystem;
@@ -71,10 +73,10 @@ Walk walk(const std::vector<std::string>& paths) {
   };
   for (const auto& arg : paths) {
     std::error_code ec;
-    const fs::path root = fs::absolute(arg, ec).lexically_normal();
+    const fs::path root = fs::absolute(path_argument(arg), ec).lexically_normal();
     const auto entry = classify(root);
     if (ec || !entry) {
-      out.errors.push_back(arg + ": no such file or folder");
+      out.errors.push_back(path_text(arg) + ": no such file or folder");
       continue;
     }
     if (entry->type == Type::file) {
@@ -83,7 +85,7 @@ Walk walk(const std::vector<std::string>& paths) {
     }
     if (entry->type == Type::other) {
       if (!has_pdf_name(root.string())) {
-        out.errors.push_back(arg + ": neither a file nor a folder (it " + entry->reason + ")");
+        out.errors.push_back(path_text(arg) + ": neither a file nor a folder (it " + entry->reason + ")");
         continue;
       }
       not_a_file(root.string(), *entry);
@@ -92,12 +94,12 @@ Walk walk(const std::vector<std::string>& paths) {
     not_a_file(root.string(), *entry);
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-      out.errors.push_back(arg + ": cannot list the folder: " + ec.message());
+      out.errors.push_back(path_text(arg) + ": cannot list the folder: " + ec.message());
       continue;
     }
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
       if (ec) {
-        out.errors.push_back(arg + ": the walk stopped: " + ec.message());
+        out.errors.push_back(path_text(arg) + ": the walk stopped: " + ec.message());
         break;
       }
       const fs::path path = it->path().lexically_normal();

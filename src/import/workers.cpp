@@ -1,7 +1,8 @@
 // workers.cpp — the pool: a socketpair per worker; requests are a header
 // (name and byte counts) then the name and the bytes; answers are an 8-byte
-// length then JSON, in the order of the requests. The parent polls the busy
-// workers' sockets, for answers and for room to send queued requests.
+// length then JSON, in the order of the requests, each after zero or more
+// 8-byte notes "OCR begins page N" (kOcrPageNote | N). The parent polls the
+// busy workers' sockets, for answers and for room to send queued requests.
 #include "import/workers.h"
 
 #include <poll.h>
@@ -20,6 +21,9 @@ namespace aj::importer {
 namespace {
 
 constexpr rlim_t kMemoryLimit = rlim_t{2} << 30;   // address space per worker
+
+// The top bit marks a note, not an answer's length (no answer comes near 2^63 bytes).
+constexpr uint64_t kOcrPageNote = uint64_t{1} << 63;
 
 struct Request {
   uint64_t name_size, bytes_size;
@@ -65,7 +69,11 @@ bool recv_all(int fd, void* data, size_t size) {
     if (!recv_all(fd, &req, sizeof req)) _exit(0);
     std::string name(req.name_size, '\0'), bytes(req.bytes_size, '\0');
     if (!recv_all(fd, name.data(), name.size()) || !recv_all(fd, bytes.data(), bytes.size())) _exit(1);
-    pipeline::Parsed parsed = pipeline.parse_bytes(bytes, name);
+    // A note lost to a closed socket loses nothing: the answer's send fails as well.
+    pipeline::Parsed parsed = pipeline.parse_bytes(bytes, name, [fd](int page) {
+      const uint64_t note = kOcrPageNote | static_cast<uint64_t>(page);
+      send_all(fd, &note, sizeof note);
+    });
     nlohmann::ordered_json out;
     out["info"] = info_to_json(parsed.info);
     out["records"] = nlohmann::ordered_json::array();
@@ -192,7 +200,7 @@ Outcome Workers::bury(size_t index, Code code, const std::string& why) {
   }
   const std::string message =
       why.empty() ? "the worker parsing " + failed.file_name + " " + describe_exit(status) : why;
-  return Outcome{failed.job, failure(failed.file_name, code, message), now() - w.started};
+  return Outcome{failed.job, failure(failed.file_name, code, message), now() - w.started, w.ocr_pages};
 }
 
 bool Workers::start(size_t job, std::string_view bytes, const std::string& file_name, std::string* error) {
@@ -221,17 +229,26 @@ bool Workers::receive(Worker& w) {
   }
 }
 
+double Workers::deadline(const Worker& w) const { return w.started + timeout_ * (1 + w.ocr_pages); }
+
 std::optional<Outcome> Workers::answer(Worker& w) {
   uint64_t size = 0;
-  if (w.tasks.empty() || w.response.size() < sizeof size) return std::nullopt;
-  std::memcpy(&size, w.response.data(), sizeof size);
+  for (;;) {
+    if (w.tasks.empty() || w.response.size() < sizeof size) return std::nullopt;
+    std::memcpy(&size, w.response.data(), sizeof size);
+    if (!(size & kOcrPageNote)) break;
+    w.response.erase(0, sizeof size);
+    ++w.ocr_pages;
+    ++ocr_pages_begun_;
+  }
   if (w.response.size() - sizeof size < size) return std::nullopt;
   const auto body = w.response.begin() + sizeof size;
   auto j = nlohmann::json::parse(body, body + static_cast<std::ptrdiff_t>(size), nullptr, false);
   w.response.erase(0, sizeof size + size);
   Task task = std::move(w.tasks.front());
   w.tasks.pop_front();
-  Outcome out{task.job, {}, now() - w.started};
+  Outcome out{task.job, {}, now() - w.started, w.ocr_pages};
+  w.ocr_pages = 0;
   if (j.is_discarded() || !j.contains("records") || !j["records"].is_array() || j["records"].empty()) {
     out.parsed = failure(task.file_name, Code::worker_crashed,
                          "the worker parsing " + task.file_name + " answered with no records");
@@ -256,7 +273,7 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
   for (const Worker& w : workers_) {
     if (w.tasks.empty()) continue;
     fds.push_back(pollfd{w.fd, static_cast<short>(POLLIN | (w.outbox.empty() ? 0 : POLLOUT)), 0});
-    wait = std::min(wait, w.started + timeout_ - now());
+    wait = std::min(wait, deadline(w) - now());
   }
   if (fds.empty()) return done;
   if (poll(fds.data(), fds.size(), static_cast<int>(std::max(0.0, wait) * 1000) + 1) < 0 && errno != EINTR)
@@ -269,12 +286,16 @@ std::vector<Outcome> Workers::collect(double max_wait_seconds) {
     if (w.tasks.empty()) continue;
     if (!open) {
       done.push_back(bury(i, Code::worker_crashed, {}));
-    } else if (now() - w.started > timeout_) {
-      char limit[32];
-      std::snprintf(limit, sizeof limit, "%g", timeout_);
+    } else if (now() > deadline(w)) {
+      char limit[96];
+      if (w.ocr_pages == 0)
+        std::snprintf(limit, sizeof limit, "%g s (--timeout)", timeout_);
+      else
+        std::snprintf(limit, sizeof limit, "%g s (--timeout %g, and as much again for each of %d pages read by OCR)",
+                      timeout_ * (1 + w.ocr_pages), timeout_, w.ocr_pages);
       done.push_back(bury(i, Code::timed_out,
                           "parsing " + w.tasks.front().file_name + " took longer than the limit of " + limit +
-                              " s (--timeout); its worker was killed"));
+                              "; its worker was killed"));
     }
   }
   return done;

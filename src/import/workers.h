@@ -16,6 +16,13 @@
 // sent without blocking (a PDF may not fit in the socket's buffer): what
 // does not fit waits in the worker's outbox until poll says it can go.
 //
+// OCR is slow (~1–2 s a page, where a born-digital page takes milliseconds),
+// so a document's time limit grows with the pages OCR reads: the worker says
+// each such page as it begins it, and each gives the document another
+// `timeout_seconds` — a 20-page scan is not timed out for being long, but
+// a page OCR is stuck on still is. The pages said are counted for the
+// progress bar (ocr_pages_begun).
+//
 // Failures stay with their document: a worker that crashes (worker_crashed,
 // naming the signal), runs past the deadline (SIGKILL, timed_out) or
 // exhausts its address space (RLIMIT_AS, 2 GiB: the allocation fails and the
@@ -40,6 +47,7 @@ struct Outcome {
   size_t job = 0;                // the caller's job number
   pipeline::Parsed parsed;       // at least one record
   double seconds = 0;            // wall time from hand-over to result
+  int ocr_pages = 0;             // pages the worker read by OCR (said as it began them)
 };
 
 class Workers {
@@ -62,6 +70,9 @@ class Workers {
   // and returns their outcomes, possibly none.
   std::vector<Outcome> collect(double max_wait_seconds);
 
+  // Pages the workers have begun to read by OCR in this run, so far.
+  long ocr_pages_begun() const { return ocr_pages_begun_; }
+
  private:
   static constexpr size_t kDepth = 2;   // documents a worker holds: the one it parses, and the next
 
@@ -75,6 +86,7 @@ class Workers {
     int fd = -1;             // the parent's end of the worker's socket
     std::deque<Task> tasks;  // front: the document being parsed
     double started = 0;      // when the front document began, seconds, monotonic
+    int ocr_pages = 0;       // pages of the front document begun by OCR: each adds a timeout to its limit
     std::string outbox;      // request bytes not yet sent
     size_t sent = 0;         // of outbox
     std::string response;    // bytes of answers read so far
@@ -88,14 +100,18 @@ class Workers {
   Outcome bury(size_t index, Code code, const std::string& why);
   // Reads what the worker sent; false when its end of the socket closed.
   bool receive(Worker& w);
-  // Takes one complete answer off w.response for the front document, if there is one.
+  // Takes one complete answer off w.response for the front document, if
+  // there is one, counting the OCR pages said before it.
   std::optional<Outcome> answer(Worker& w);
+  // When the front document's time is up: a timeout, and one more per OCR page begun.
+  double deadline(const Worker& w) const;
 
   const pipeline::Pipeline& pipeline_;
   int max_running_;
   double timeout_;
   std::vector<Worker> workers_;
   std::vector<Outcome> handed_back_;   // failures met while handing a document over
+  long ocr_pages_begun_ = 0;
 };
 
 }  // namespace aj::importer

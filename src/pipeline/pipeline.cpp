@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/bounds.h"
+#include "core/path_text.h"
 #include "core/status.h"
 #include "normalize/hyphen.h"
 #include "pipeline/layout_options.h"
@@ -44,7 +45,7 @@ namespace {
 Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract::Document& doc, const std::string& name) {
   Parsed out;
   out.info = doc.info;
-  const std::string file = std::filesystem::path(name).filename().string();
+  const std::string file = path_text(std::filesystem::path(name).filename().string());
   if (!doc.readable()) {
     Record r;
     r.source = Source{file, 1, 1, std::max(1, doc.info.pages)};
@@ -67,13 +68,16 @@ Parsed bounded(Parsed parsed) {
 
 }  // namespace
 
-Parsed Pipeline::parse_file(const std::string& path) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path), path));
+Parsed Pipeline::parse_file(const std::string& path, const extract::OcrPageHook& before_ocr_page) const {
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path, before_ocr_page), path));
 }
 
-Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes), file_name));
+Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name,
+                             const extract::OcrPageHook& before_ocr_page) const {
+  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes, before_ocr_page), file_name));
 }
+
+void Pipeline::set_ocr(extract::OcrOptions options) { impl_->extractor.set_ocr(std::move(options)); }
 
 const recognize::GrammarSet& Pipeline::grammars() const { return impl_->grammars; }
 const extract::Extractor& Pipeline::extractor() const { return impl_->extractor; }

@@ -36,8 +36,13 @@ class Pipeline {
   static std::unique_ptr<Pipeline> create(recognize::GrammarSet grammars, std::string* error);
   ~Pipeline();
 
-  Parsed parse_file(const std::string& path) const;
-  Parsed parse_bytes(std::string_view bytes, const std::string& file_name) const;
+  // `before_ocr_page` is called before each page OCR reads (extract/pdf.h).
+  Parsed parse_file(const std::string& path, const extract::OcrPageHook& before_ocr_page = {}) const;
+  Parsed parse_bytes(std::string_view bytes, const std::string& file_name,
+                     const extract::OcrPageHook& before_ocr_page = {}) const;
+
+  // OCR settings for the documents parsed after (the import sets them before forking its workers).
+  void set_ocr(extract::OcrOptions options);
 
   const recognize::GrammarSet& grammars() const;
   const extract::Extractor& extractor() const;

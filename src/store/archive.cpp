@@ -78,6 +78,7 @@ std::unique_ptr<Archive> Archive::open(const std::string& path, std::string* err
     *error = "database " + path + " is not writable";
     return nullptr;
   }
+  if (!is_ours(*db, error)) return nullptr;   // before any write: another application's file stays as it was
   db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
   if (!db->ok()) {
     *error = "cannot set up database " + path + ": " + db->error();

@@ -17,7 +17,7 @@ struct RecordReader::Statements {
   Stmt record, requirement, signature;   // the groups' rows
   std::vector<std::pair<const Field*, Stmt>> lists;   // Place::text_table and position_list, one per field
   Stmt approval, languages, language_options, competencies, competency_items, tasks, task_results, sections,
-      problems, paths;
+      problems, paths, record_key;
 
   Stmt& list(const Field& f) {
     return std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.first == &f; })->second;
@@ -49,6 +49,7 @@ RecordReader::RecordReader(Db& db) : db_(db), st_(std::make_unique<Statements>()
   s.problems = db.prepare(
       "SELECT code, severity, page, message, excerpt, box_x0, box_y0, box_x1, box_y1 "
       "FROM problems WHERE record_id = ? ORDER BY position");
+  s.record_key = db.prepare("SELECT record_key FROM records WHERE id = ?");
   s.paths = db.prepare(
       "SELECT f.path FROM files f JOIN records r ON r.document_id = f.document_id WHERE r.id = ? ORDER BY f.path");
 }
@@ -171,6 +172,11 @@ void RecordReader::read_tables(fields::Shape shape, int64_t id, Record& r) {
 }
 
 std::vector<std::string> RecordReader::paths(int64_t record_id) { return texts(st_->paths, record_id); }
+
+std::string RecordReader::record_key(int64_t record_id) {
+  const auto keys = texts(st_->record_key, record_id);
+  return keys.empty() ? "" : keys.front();
+}
 
 std::optional<std::vector<int64_t>> select_records(Db& db, const std::string& where, std::string* error) {
   Stmt q = db.prepare("SELECT record_id FROM v_positions" + (where.empty() ? std::string() : " WHERE (" + where + ")") +

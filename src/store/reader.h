@@ -25,6 +25,8 @@ class RecordReader {
   std::optional<Record> read(int64_t record_id);
   // The paths its content was found at, sorted.
   std::vector<std::string> paths(int64_t record_id);
+  // Its records.record_key (schema 007): stable across re-parses; "" when none.
+  std::string record_key(int64_t record_id);
 
  private:
   struct Statements;
@@ -34,7 +36,8 @@ class RecordReader {
 };
 
 // Ids of the records whose v_positions row matches `where` (an SQL
-// expression over v_positions' columns; "" for all), in path then
+// expression over v_positions' columns, record_key among them: "record_key
+// = '3f2a9c01b7de-1'"; "" for all), in path then
 // source.index order. nullopt with *error when the expression is not valid.
 std::optional<std::vector<int64_t>> select_records(Db& db, const std::string& where, std::string* error);
 

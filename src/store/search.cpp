@@ -92,7 +92,7 @@ std::optional<std::vector<SearchHit>> search(Db& db, const SearchQuery& query, s
 
   std::string sql =
       "SELECT s.record_id, r.title, r.structural_unit, s.kind, t.number, s.text, lower_et(s.text),"
-      " (SELECT min(f.path) FROM files f WHERE f.document_id = r.document_id)"
+      " (SELECT min(f.path) FROM files f WHERE f.document_id = r.document_id), r.record_key"
       " FROM search_text s JOIN records r ON r.id = s.record_id LEFT JOIN tasks t ON t.id = s.task_id";
   if (!match.empty()) sql += " JOIN search_trigram ON search_trigram.rowid = s.id";
   sql += " WHERE 1";
@@ -123,6 +123,7 @@ std::optional<std::vector<SearchHit>> search(Db& db, const SearchQuery& query, s
     h.text = st.text(5);
     const std::string folded = st.text(6);
     h.path = st.text(7);
+    h.record_key = st.text(8);
     // Folding kept every byte offset (true of Estonian text); else no highlight.
     if (folded.size() == h.text.size()) h.matches = find_matches(folded, folded_terms);
     hits.push_back(std::move(h));

@@ -32,6 +32,7 @@ struct SearchQuery {
 
 struct SearchHit {
   int64_t record_id = 0;            // records.id
+  std::string record_key;           // records.record_key: what a user quotes, stable across re-parses
   std::optional<std::string> title, unit, task_number;
   std::string kind;
   std::string text;                 // the whole matching text

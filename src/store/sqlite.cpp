@@ -5,17 +5,18 @@
 
 namespace aj::store {
 
-std::unique_ptr<Db> Db::open(const std::string& path, int flags, std::string* error) {
+std::unique_ptr<Db> Db::open(const std::string& path, int flags, std::string* error, std::string name) {
+  if (name.empty()) name = path;
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
-    *error = "cannot open database " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+    *error = "cannot open database " + name + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
     sqlite3_close_v2(raw);
     return nullptr;
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10000);
-  return std::unique_ptr<Db>(new Db(raw));
+  return std::unique_ptr<Db>(new Db(raw, std::move(name)));
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
@@ -24,14 +25,25 @@ void Db::fail(std::string message) {
   if (error_.empty()) error_ = std::move(message);
 }
 
-void Db::fail_from_sqlite(std::string_view what) { fail(std::string(what) + ": " + sqlite3_errmsg(db_)); }
+void Db::fail_from_sqlite(std::string_view what) {
+  const std::string sqlite = sqlite3_errmsg(db_);
+  switch (sqlite3_extended_errcode(db_) & 0xff) {
+    case SQLITE_CORRUPT:
+      return fail("the database " + path_ + " is damaged (SQLite: " + sqlite + "); check it with: sqlite3 " + path_ +
+                  " 'PRAGMA integrity_check', or import into a new file");
+    case SQLITE_NOTADB: return fail(path_ + " is not a SQLite database (SQLite: " + sqlite + ")");
+    case SQLITE_FULL: return fail("the disk holding " + path_ + " is full (SQLite: " + sqlite + ")");
+    case SQLITE_IOERR: return fail("an I/O error on " + path_ + " (SQLite: " + sqlite + ")");
+    default: return fail(what.empty() ? sqlite : std::string(what) + ": " + sqlite);
+  }
+}
 
 bool Db::exec(std::string_view sql) {
   if (!ok()) return false;
   char* message = nullptr;
   if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    fail(message ? message : sqlite3_errmsg(db_));
-    sqlite3_free(message);
+    sqlite3_free(message);   // the same text as sqlite3_errmsg
+    fail_from_sqlite("");
   }
   return ok();
 }

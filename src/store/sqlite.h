@@ -77,7 +77,8 @@ class Stmt {
 class Db {
  public:
   // `flags` are sqlite3_open_v2's (SQLITE_OPEN_READONLY, or READWRITE|CREATE).
-  static std::unique_ptr<Db> open(const std::string& path, int flags, std::string* error);
+  // `name` is the file as messages show it, when `path` is a URI.
+  static std::unique_ptr<Db> open(const std::string& path, int flags, std::string* error, std::string name = {});
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -94,11 +95,16 @@ class Db {
   const std::string& error() const { return error_; }
   void fail(std::string message);       // keeps the first failure only
   void clear_error() { error_.clear(); }
-  void fail_from_sqlite(std::string_view what);   // "what: sqlite's message"
+  // "what: sqlite's message"; but a damaged or foreign file, a full disk or
+  // an I/O error is named as such, with the file and no SQL (what a user
+  // can act on), whatever statement met it.
+  void fail_from_sqlite(std::string_view what);
+  const std::string& path() const { return path_; }
 
  private:
-  explicit Db(sqlite3* db) : db_(db) {}
+  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
+  std::string path_;
   std::string error_;
 };
 

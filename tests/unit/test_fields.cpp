@@ -163,7 +163,7 @@ TEST_CASE("fields: every column of records, requirements and signatures belongs 
   through_sql(dir, {full_record()});
   const std::string db = dir + "/fields.sqlite";
   const std::pair<fields::Group, std::set<std::string>> groups[] = {
-      {fields::Group::record, {"id", "document_id", "grammar_fingerprint"}},
+      {fields::Group::record, {"id", "document_id", "grammar_fingerprint", "record_key"}},
       {fields::Group::requirements, {"record_id"}},
       {fields::Group::signatures, {"record_id"}}};
   for (const auto& [group, keys] : groups) {
