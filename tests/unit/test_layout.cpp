@@ -107,6 +107,21 @@ TEST_CASE("layout: page footers are set aside, not read as content") {
   for (const auto& line : l.lines) CHECK(line.text.find("Lk ") != 0);
 }
 
+// A footer set 2.6 cm above the page's edge, outside the margin band, right
+// aligned: found by its repetition at one height (numbers masked) and by the
+// blank line that sets it off, with no pattern naming its wording.
+TEST_CASE("layout: a high footer is furniture by repetition and position alone, with no pattern") {
+  static aj::extract::Extractor ex;
+  auto doc = ex.load_file(aj::test::corpus("variants/2026-1.justified.pdf"));
+  REQUIRE(doc.readable());
+  auto l = aj::layout::analyse(doc, aj::layout::Options{});
+  int footers = 0;
+  for (const auto& p : l.pages)
+    for (const auto& f : p.furniture) footers += f.text == "Lk " + std::to_string(p.number) + " / 11";
+  CHECK(footers == static_cast<int>(l.pages.size()));
+  for (const auto& line : l.lines) CHECK(line.text.find("Lk ") == std::string::npos);
+}
+
 TEST_CASE("layout: bullets are taken off and marked, and start paragraphs") {
   auto l = analyse("seeds/004_0473cc471da9172f.a.pdf");
   int bullets = 0;
