@@ -133,3 +133,50 @@ TEST_CASE("layout: bullets are taken off and marked, and start paragraphs") {
     }
   CHECK(bullets > 40);
 }
+
+namespace {
+
+// A page of lines, each given as its left edge and its words; the words of a
+// line are spread evenly so that every line ends at x = 500 (no line ends
+// short, so only the indentation can tell paragraphs apart).
+aj::extract::Document page_of(const std::vector<std::pair<double, std::vector<std::string>>>& lines) {
+  aj::extract::Page page{1, 612, 792, {}, false};
+  double y = 100;
+  for (const auto& [x0, words] : lines) {
+    double letters = 0;
+    for (const auto& w : words) letters += static_cast<double>(w.size());
+    const double per_letter = (500 - x0 - 4.0 * static_cast<double>(words.size() - 1)) / letters;
+    double x = x0;
+    for (const auto& w : words) {
+      const double width = per_letter * static_cast<double>(w.size());
+      page.words.push_back(aj::extract::Word{w, {x, y, x + width, y + 12}, "LiberationSerif", 11, true});
+      x += width + 4.0;
+    }
+    y += 13;
+  }
+  aj::extract::Document doc;
+  doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("layout: under a hanging indent a line back at the first line's left edge starts a paragraph") {
+  auto l = aj::layout::analyse(page_of({{71, {"Esimene", "punkt", "kirjeldab", "tööd", "mis"}},
+                                        {85, {"jätkub", "järgmisel", "real", "taandega"}},
+                                        {71, {"Teine", "punkt", "algab", "vasakult", "servalt"}},
+                                        {85, {"ja", "jätkub", "samuti", "taandega"}}}));
+  REQUIRE(l.lines.size() == 4);
+  CHECK(l.lines[0].para_start);
+  CHECK_FALSE(l.lines[1].para_start);
+  CHECK(l.lines[2].para_start);
+  CHECK_FALSE(l.lines[3].para_start);
+  // A first-line indent is no hanging indent: the lines under it are one paragraph.
+  auto indented = aj::layout::analyse(page_of({{85, {"Lõik", "algab", "taandega", "ja"}},
+                                               {71, {"jätkub", "vasakult", "servalt", "edasi"}},
+                                               {71, {"kuni", "lõigu", "lõpuni", "välja"}}}));
+  REQUIRE(indented.lines.size() == 3);
+  CHECK(indented.lines[0].para_start);
+  CHECK_FALSE(indented.lines[1].para_start);
+  CHECK_FALSE(indented.lines[2].para_start);
+}
