@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Build the corpus .docx files from the JSON sources in corpus/src/.
 
-Usage: build_docx.py SRC_DIR OUT_DIR [NAME ...]
+Usage: build_docx.py [--renderings R,R --out FOLDER] SRC_DIR OUT_DIR [NAME ...]
 Prints one line per .docx written: its path, a tab, and the corpus folder its
 PDF belongs in ("seeds" or "bad", the source's "out").
 
@@ -63,6 +63,28 @@ RENDER = {
                     "block": "none", "sign": "none"},
         "shade_labels": False,
     },
+    # Variants (corpus/variants/), made from the same sources with --renderings:
+    # every list drawn with Word's Symbol-font bullet (U+F0B7 in the text layer),
+    # whatever the source's own renderings use.
+    "symbol": {
+        "font": "Liberation Serif", "size": 12, "justify": False,
+        "hyphenate": False, "footer": False,
+        "borders": {"kv": "none", "tasks": "grid", "grid": "grid",
+                    "block": "grid", "sign": "none"},
+        "shade_labels": True,
+        "bullets": {"char": "\uf0b7", "font": "Symbol"},
+    },
+    # Justified and hyphenated, with the right-aligned "Lk N / M" footer set
+    # high (2.6 cm from the page's edge, in a 3.6 cm bottom margin: 10 % of
+    # the page), and the Symbol bullets too.
+    "justified": {
+        "font": "Liberation Serif", "size": 11, "justify": True,
+        "hyphenate": True, "footer": True, "footer_distance": 2.6, "bottom": 3.6,
+        "borders": {"kv": "grid", "tasks": "grid", "grid": "none",
+                    "block": "none", "sign": "none"},
+        "shade_labels": False,
+        "bullets": {"char": "\uf0b7", "font": "Symbol"},
+    },
 }
 FIXED_DATE = datetime.datetime(2026, 5, 19, 9, 0, 0)
 ZIP_DATE = (2026, 5, 19, 9, 0, 0)
@@ -92,7 +114,7 @@ class Builder:
         self.left = margins.get("left", 2.5)
         self.right = margins.get("right", 2.0)
         self.top = margins.get("top", 2.0)
-        self.bottom = margins.get("bottom", 2.0)
+        self.bottom = self.cfg.get("bottom", margins.get("bottom", 2.0))
         self.text_width = 21.0 - self.left - self.right
         # Table widths in the sources are given for rendering a's text width.
         a = page.get("a", {})
@@ -119,7 +141,7 @@ class Builder:
         sec.top_margin = Cm(self.top)
         sec.bottom_margin = Cm(self.bottom)
         sec.header_distance = Cm(1.25)
-        sec.footer_distance = Cm(1.0)
+        sec.footer_distance = Cm(self.cfg.get("footer_distance", 1.0))
 
         font = self.cfg["font"]
         styles = d.styles.element
@@ -206,6 +228,8 @@ class Builder:
 
     # -- bullets (real Word list numbering) ----------------------------------
     def bullet_spec(self):
+        if "bullets" in self.cfg:
+            return self.cfg["bullets"]
         spec = self.src.get("bullets", {}).get(self.r)
         return spec  # None: no glyph (lost bullets)
 
@@ -559,7 +583,7 @@ class Builder:
             for c, text in zip(r.cells, cells):
                 self.para(c, text, "label" if is_label else "cell", first=c.paragraphs[0],
                           space_before=2, space_after=2)
-                if self.r == "b":
+                if self.cfg["justify"]:
                     c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
         self._after_table()
 
@@ -633,11 +657,24 @@ def save_reproducible(doc, path):
 
 
 def main(argv):
-    if len(argv) < 3:
+    args = list(argv[1:])
+    # --renderings R,R --out FOLDER: other renderings than the source's own
+    # (always with the rendering in the file name), for another corpus folder.
+    renderings = out_folder = None
+    while args and args[0].startswith("--"):
+        opt, value = args.pop(0), args.pop(0)
+        if opt == "--renderings":
+            renderings = value.split(",")
+        elif opt == "--out":
+            out_folder = value
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    if len(args) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    src_dir, out_dir = argv[1], argv[2]
-    names = argv[3:]
+    src_dir, out_dir = args[0], args[1]
+    names = args[2:]
     if not names:
         names = sorted(f[:-5] for f in os.listdir(src_dir) if f.endswith(".json"))
     os.makedirs(out_dir, exist_ok=True)
@@ -645,12 +682,12 @@ def main(argv):
         with open(os.path.join(src_dir, name + ".json"), encoding="utf-8") as f:
             src = json.load(f)
         src["_dir"] = src_dir
-        for r in src.get("renderings", ["a", "b"]):
+        for r in renderings or src.get("renderings", ["a", "b"]):
             doc = Builder(src, r).build()
-            suffix = f".{r}" if src.get("suffix", True) else ""
+            suffix = f".{r}" if renderings or src.get("suffix", True) else ""
             path = os.path.join(out_dir, f"{name}{suffix}.docx")
             save_reproducible(doc, path)
-            print(f"{path}\t{src.get('out', 'seeds')}")
+            print(f"{path}\t{out_folder or src.get('out', 'seeds')}")
     return 0
 
 

@@ -7,6 +7,9 @@
   corpus_tools.py directives TRUTH_DIR CORPUS_DIR
                                              write <name>.json and <name>.directive.json
                                              beside each corpus/directives/<name>.pdf
+  corpus_tools.py variants CORPUS_DIR        write the truth beside each corpus/variants/ PDF:
+                                             <seed>.<r>.json, or for a directive
+                                             <name>.<r>.json and <name>.<r>.directive.json
   corpus_tools.py bad CORPUS_DIR             write the bad fixtures from the seed PDFs
   corpus_tools.py check CORPUS_DIR           verify the corpus (exit 1 on a failure)
 """
@@ -61,7 +64,7 @@ def page_count(pdf):
 def truth(truth_dir, seeds_dir):
     for pdf in sorted(glob.glob(os.path.join(seeds_dir, "*.pdf"))):
         base = os.path.basename(pdf)
-        m = re.match(r"^(.+)\.([ab]|chromium(-[a-z0-9]+)?)\.pdf$", base)
+        m = re.match(r"^(\d{3}_[0-9a-f]+)\.([ab]|symbol|justified|chromium(-[a-z0-9]+)?)\.pdf$", base)
         if not m:
             continue
         with open(os.path.join(truth_dir, m.group(1) + ".truth"), encoding="utf-8") as f:
@@ -120,33 +123,39 @@ def directives(truth_dir, corpus):
     src_dir = os.path.join(corpus, "src", "directives")
     out_dir = os.path.join(corpus, "directives")
     for path in sorted(glob.glob(os.path.join(src_dir, "*.json"))):
-        name = os.path.basename(path)[:-5]
-        src = json.load(open(path, encoding="utf-8"))
-        pdf = os.path.join(out_dir, name + ".pdf")
-        ranges, _ = appendix_pages(pdf, src)
-        records = []
-        for i, (app, (first, last)) in enumerate(zip(src["appendices"], ranges), 1):
-            with open(os.path.join(truth_dir, app["truth"] + ".truth"), encoding="utf-8") as f:
-                rec = json.load(f)[0]
-            rec["source"] = {"file": name + ".pdf", "index": i,
-                             "page_first": first, "page_last": last}
-            rec["approval"] = dict(app["approval"])
-            records.append(rec)
-        facts = src["directive"]
-        d = {"file": name + ".pdf"}
-        for k in ("issuer", "date", "number", "title", "signatory", "legal_basis",
-                  "appendices", "repeals", "entry_into_force"):
-            d[k] = facts[k]
-        d["pages"] = [1, ranges[0][0] - 1]
-        for out, value in ((name + ".json", records), (name + ".directive.json", d)):
-            out = os.path.join(out_dir, out)
-            text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-            if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
-                with open(out, "w", encoding="utf-8") as f:
-                    f.write(text)
-        print(f"{name}.pdf: directive pages 1-{ranges[0][0] - 1}; appendices "
-              + ", ".join(f"{a['approval']['appendix']} {f}-{l}"
-                          for a, (f, l) in zip(src["appendices"], ranges)))
+        directive_truth(truth_dir, path, os.path.join(out_dir, os.path.basename(path)[:-5] + ".pdf"))
+
+
+def directive_truth(truth_dir, path, pdf):
+    """<pdf>.json (the appendices' records) and <pdf>.directive.json for the
+    directive PDF made from source path."""
+    src = json.load(open(path, encoding="utf-8"))
+    name = os.path.basename(pdf)[:-4]
+    out_dir = os.path.dirname(pdf)
+    ranges, _ = appendix_pages(pdf, src)
+    records = []
+    for i, (app, (first, last)) in enumerate(zip(src["appendices"], ranges), 1):
+        with open(os.path.join(truth_dir, app["truth"] + ".truth"), encoding="utf-8") as f:
+            rec = json.load(f)[0]
+        rec["source"] = {"file": name + ".pdf", "index": i,
+                         "page_first": first, "page_last": last}
+        rec["approval"] = dict(app["approval"])
+        records.append(rec)
+    facts = src["directive"]
+    d = {"file": name + ".pdf"}
+    for k in ("issuer", "date", "number", "title", "signatory", "legal_basis",
+              "appendices", "repeals", "entry_into_force"):
+        d[k] = facts[k]
+    d["pages"] = [1, ranges[0][0] - 1]
+    for out, value in ((name + ".json", records), (name + ".directive.json", d)):
+        out = os.path.join(out_dir, out)
+        text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(text)
+    print(f"{name}.pdf: directive pages 1-{ranges[0][0] - 1}; appendices "
+          + ", ".join(f"{a['approval']['appendix']} {f}-{l}"
+                      for a, (f, l) in zip(src["appendices"], ranges)))
 
 
 def check_directives(corpus, fail):
@@ -208,6 +217,19 @@ def check_directives(corpus, fail):
               + ("  (mismatch, on purpose)" if listed != len(records) else ""))
         has_outline = b"/Outlines" in open(pdf, "rb").read()
         print(f"  outline: {'yes' if has_outline else 'no'}")
+
+
+def variants(corpus):
+    """Truth beside the variant renderings: a seed's truth with source.file and
+    page_last set, a directive's like corpus/directives'."""
+    truth_dir = os.path.join(corpus, "src", "truth")
+    out_dir = os.path.join(corpus, "variants")
+    truth(truth_dir, out_dir)
+    for pdf in sorted(glob.glob(os.path.join(out_dir, "*.pdf"))):
+        name = os.path.basename(pdf).split(".")[0]
+        src = os.path.join(corpus, "src", "directives", name + ".json")
+        if os.path.exists(src):
+            directive_truth(truth_dir, src, pdf)
 
 
 # ---------------------------------------------------------------------------
@@ -577,6 +599,8 @@ def main(argv):
         truth(argv[2], argv[3])
     elif cmd == "directives":
         directives(argv[2], argv[3])
+    elif cmd == "variants":
+        variants(argv[2])
     elif cmd == "bad":
         bad(argv[2])
     elif cmd == "check":

@@ -31,10 +31,11 @@ struct Row {
 
 // Step 1: one page's words → rows, each a single segment, top to bottom.
 std::vector<Row> build_rows(const extract::Page& page);
-// Step 2: splits each row's segment at confirmed column gaps (alignment is
-// checked against all rows given, so pass one page at a time).
+// Step 3: splits each row's segment at confirmed column gaps; a column's
+// river is followed from a page's last row to the next page's first, so pass
+// the document's content rows (furniture set aside) in order.
 void split_columns(std::vector<Row>& rows);
-// Step 3: which rows are page furniture.
+// Step 2, on whole rows: which rows are page furniture.
 std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector<PageInfo>& pages,
                                  const Options& options);
 // A segment as a Line (text joined, bullet taken off); table fields unset.

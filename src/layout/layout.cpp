@@ -12,11 +12,10 @@ Layout analyse(const extract::Document& doc, const Options& options) {
   Layout out;
   for (const auto& p : doc.pages) out.pages.push_back(PageInfo{p.number, p.width, p.height, {}});
   std::vector<detail::Row> rows;
-  for (const auto& p : doc.pages) {
-    auto page_rows = detail::build_rows(p);
-    detail::split_columns(page_rows);
-    for (auto& r : page_rows) rows.push_back(std::move(r));
-  }
+  for (const auto& p : doc.pages)
+    for (auto& r : detail::build_rows(p)) rows.push_back(std::move(r));
+  // Furniture first, on whole rows: a footer's row is set aside before it
+  // can split a column's river or join a line of text.
   auto furniture = detail::find_furniture(rows, out.pages, options);
   std::vector<detail::Row> content;
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -26,6 +25,7 @@ Layout analyse(const extract::Document& doc, const Options& options) {
     }
     for (const auto& s : rows[i].segs) out.pages[s.page - 1].furniture.push_back(detail::to_line(s));
   }
+  detail::split_columns(content);
   detail::build_tables(std::move(content), out);
   return out;
 }

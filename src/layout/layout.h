@@ -4,11 +4,15 @@
 // Poppler exposes no ruling lines, only words. The structure is rebuilt from
 // geometry alone:
 //   1. rows: words whose vertical extents overlap, per page;
-//   2. segments: a row split where the gap between two words is wider than
-//      a column gap (a bullet glyph followed by a tab stays with its item);
-//      a segment is what the rest of the pipeline calls a "line";
-//   3. furniture: segments in the top or bottom margin that match a page
-//      number pattern or repeat on several pages are set aside;
+//   2. furniture: rows in the top or bottom margin (or a page's first or
+//      last row set off by a blank line, near its edge) that match a page
+//      number pattern, or whose text, page numbers masked, stands at the same
+//      height on most pages, are set aside whole, before anything else;
+//   3. segments: a row split where the gap between two words is wider than
+//      a column gap (a bullet glyph followed by a tab stays with its item),
+//      the gutter's white space followed over page breaks; a justified line
+//      whose neighbours run across its wide gap stays whole; a segment is
+//      what the rest of the pipeline calls a "line";
 //   4. tables: a run of rows in which segments start at the same column
 //      positions; a table continues over a page break when the next page
 //      starts with rows of the same columns. A single-segment row belongs to
@@ -78,6 +82,9 @@ struct Options {
   // none, only text repeated in the margins of most pages is furniture.
   std::vector<std::string> furniture_patterns;
   double margin_fraction = 0.09;   // top/bottom share of the page where furniture may sit
+  // Beyond it, up to this share, only a page's first or last row set off by a
+  // blank line may be furniture (a footer set high above the page's edge).
+  double outer_fraction = 0.14;
 };
 
 Layout analyse(const extract::Document& doc, const Options& options = {});

@@ -1,4 +1,4 @@
-// rows.cpp — layout steps 1–3: words → rows → segments, and page furniture.
+// rows.cpp — layout steps 1–3: words → rows, page furniture, rows → segments.
 // Thresholds are in units of the font size so they hold for 9 pt and 12 pt alike.
 #include "layout/internal.h"
 
@@ -24,6 +24,8 @@ constexpr double kSureColumnGap = 2.2;
 constexpr double kWideColumnGap = 1.3;
 constexpr double kAlignTolerance = 2.5;     // points: two column starts are the same
 constexpr double kWordSpace = 0.12;         // × size: a gap this wide is a space
+constexpr double kLinePitch = 1.6;          // × size: two lines of one paragraph
+constexpr double kSameHeight = 3.0;         // points: a running footer's rows on two pages
 
 bool is_bold_font(const std::string& font) {
   std::string f = font;
@@ -120,15 +122,28 @@ static bool starts_at(const Row& r, double x) {
   return false;
 }
 
-// Step 2: split rows into segments at column gaps. A wide gap is a column
+// Step 3: split rows into segments at column gaps. A wide gap is a column
 // gap when it is very wide, or when it is part of a river of white space:
 // the rows above and below it do not run across it either, for several rows
 // (a table's gutter runs the table's whole height). Justified text has wide
 // gaps too, but the lines around them run straight across.
 void split_columns(std::vector<Row>& rows) {
-  // Consecutive rows of the same page, no further apart than a blank line.
+  // Consecutive rows no further apart than a blank line, or the last row of
+  // a page and the first of the next (a table's gutter runs on over a page
+  // break; furniture is already set aside).
   auto linked = [&](size_t a, size_t b, double size) {
+    if (rows[b].page == rows[a].page + 1) return b == a + 1;
     return rows[a].page == rows[b].page && std::fabs(rows[b].y0 - rows[a].y0) <= 3 * size;
+  };
+  // A line of a justified paragraph: the lines right above and below it, at
+  // line pitch, run across the gap. Justified text stretches a short line's
+  // spaces past any column gap, but a gutter has white space above and below.
+  auto inside_paragraph = [&](size_t r, double boundary, double size) {
+    auto pitch_apart = [&](size_t a, size_t b) {
+      return rows[a].page == rows[b].page && rows[b].y0 - rows[a].y0 <= kLinePitch * size;
+    };
+    return r > 0 && r + 1 < rows.size() && pitch_apart(r - 1, r) && pitch_apart(r, r + 1) &&
+           across(rows[r - 1], boundary) == Across::crossed && across(rows[r + 1], boundary) == Across::crossed;
   };
   std::vector<std::vector<size_t>> cuts(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -137,13 +152,13 @@ void split_columns(std::vector<Row>& rows) {
       const double size = ws[i - 1].size;
       const double gap = ws[i].box.x0 - ws[i - 1].box.x1;
       if (gap <= kCandidateColumnGap * size) continue;
+      const double x = ws[i].box.x0, boundary = x - 1.0;
       if (gap > kSureColumnGap * size) {
-        cuts[r].push_back(i);
+        if (!inside_paragraph(r, boundary, size)) cuts[r].push_back(i);
         continue;
       }
       // Walk up and down while no line crosses the boundary; rows with text
       // on both sides are evidence, one-sided rows are passed over.
-      const double x = ws[i].box.x0, boundary = x - 1.0;
       int evidence = 1, support = 0;
       auto visit = [&](size_t k) {
         Across a = across(rows[k], boundary);
@@ -185,9 +200,15 @@ void split_columns(std::vector<Row>& rows) {
   }
 }
 
-static std::string normalize_digits(const std::string& s) {
+// A running header or footer modulo its page number: each run of digits is
+// one '#' ("Lk 9 / 12" and "Lk 10 / 12" are the same furniture).
+static std::string mask_numbers(const std::string& s) {
   std::string out;
-  for (char c : s) out += (c >= '0' && c <= '9') ? '#' : c;
+  for (char c : s) {
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit) out += c;
+    else if (out.empty() || out.back() != '#') out += '#';
+  }
   return out;
 }
 
@@ -213,7 +234,13 @@ static std::string row_text(const Row& r) {
   return out;
 }
 
-// Step 3: page furniture.
+// Step 2: page furniture, found on whole rows before any is split or joined.
+// Where it may stand: in the top or bottom margin band, or as the first or
+// last row of its page, set off from the text by a blank line, within the
+// outer band (a footer set high, 2.6 cm up, sits outside the margin band).
+// What it is: a row that matches a furniture pattern, or whose text
+// (page numbers masked) stands at the same height on most pages, whatever
+// its wording.
 std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector<PageInfo>& pages,
                                  const Options& options) {
   // Case-insensitive unless a pattern starts with (?-i), as every grammar pattern is (_common.toml).
@@ -221,22 +248,45 @@ std::vector<bool> find_furniture(const std::vector<Row>& rows, const std::vector
   case_insensitive.set_case_sensitive(false);
   std::vector<std::unique_ptr<RE2>> patterns;
   for (const auto& p : options.furniture_patterns) patterns.push_back(std::make_unique<RE2>(p, case_insensitive));
-  auto in_margin = [&](const Row& r) {
+  auto within = [&](const Row& r, double fraction) {
     const auto& pg = pages[r.page - 1];
-    return r.y1 < options.margin_fraction * pg.height || r.y0 > (1 - options.margin_fraction) * pg.height;
+    return r.y1 < fraction * pg.height || r.y0 > (1 - fraction) * pg.height;
   };
-  std::map<std::string, std::set<int>> seen;  // margin text (digits masked) → pages
-  for (const auto& r : rows)
-    if (in_margin(r)) seen[normalize_digits(row_text(r))].insert(r.page);
+  // The first and last row of each page, when a blank line sets them off.
+  std::vector<bool> set_off(rows.size(), false);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const double height = rows[i].y1 - rows[i].y0;
+    const bool first = i == 0 || rows[i - 1].page != rows[i].page;
+    const bool last = i + 1 == rows.size() || rows[i + 1].page != rows[i].page;
+    const bool gap_below = !last && rows[i + 1].y0 - rows[i].y1 >= height;
+    const bool gap_above = !first && rows[i].y0 - rows[i - 1].y1 >= height;
+    set_off[i] = (first && gap_below) || (last && gap_above);
+  }
+  auto candidate = [&](size_t i) {
+    return within(rows[i], options.margin_fraction) || (set_off[i] && within(rows[i], options.outer_fraction));
+  };
+  struct Place {
+    int page;
+    double y;
+  };
+  std::map<std::string, std::vector<Place>> seen;  // furniture-place text (numbers masked) → where it stands
+  std::vector<std::string> text(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!candidate(i)) continue;
+    text[i] = row_text(rows[i]);
+    seen[mask_numbers(text[i])].push_back(Place{rows[i].page, rows[i].y0});
+  }
   std::vector<bool> out(rows.size(), false);
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (!in_margin(rows[i])) continue;
-    std::string t = row_text(rows[i]);
+    if (!candidate(i)) continue;
     bool match = false;
-    for (const auto& p : patterns) match = match || RE2::FullMatch(t, *p);
-    // A running header or footer stands on most pages; an approval stamp
-    // that opens a few appendices of a directive is not one.
-    const size_t repeats = seen[normalize_digits(t)].size();
+    for (const auto& p : patterns) match = match || RE2::FullMatch(text[i], *p);
+    // A running header or footer stands on most pages at one height; an
+    // approval stamp that opens a few appendices of a directive is not one.
+    std::set<int> repeated_on;
+    for (const auto& place : seen[mask_numbers(text[i])])
+      if (std::fabs(place.y - rows[i].y0) <= kSameHeight) repeated_on.insert(place.page);
+    const size_t repeats = repeated_on.size();
     out[i] = match || (pages.size() > 1 && repeats >= 2 && 2 * repeats >= pages.size());
   }
   return out;

@@ -15,6 +15,8 @@ namespace {
 constexpr double kColumnTolerance = 4.0;   // points: a line starts at a column edge
 constexpr double kIndentReach = 40.0;      // points: an unaligned start this far right of an edge is an indent
 constexpr double kParagraphGap = 0.35;     // × size: a vertical gap that ends a paragraph
+constexpr double kHangIndent = 0.8;         // × size: continuation lines this far right of the first hang
+constexpr double kHangTolerance = 1.5;      // points: a line back at the first line's left edge
 constexpr double kPitchStep = 0.12;        // × size: line pitch beyond the column's usual that ends a paragraph
 constexpr double kTableGap = 1.8;          // × size: a vertical gap that ends a table
 constexpr size_t kEdgeWindow = 6;          // lines either side that define a column's right edge
@@ -139,7 +141,9 @@ double usual_pitch(const std::vector<Line*>& stream) {
 // end of the line above (which therefore ended its paragraph early; this is
 // what still separates list items whose bullets were lost). At a page
 // break the gap says nothing: a finished sentence followed by a capital
-// decides instead.
+// decides instead. Under a hanging indent (the lines after a paragraph's
+// first stand right of it), a line back at the first line's left edge
+// starts the next paragraph.
 void mark_paragraphs(std::vector<Line*>& stream) {
   const double pitch = usual_pitch(stream);
   // The column's right edge near a line: the widest of its neighbours in
@@ -153,6 +157,10 @@ void mark_paragraphs(std::vector<Line*>& stream) {
   };
   const Line* prev = nullptr;
   bool in_bullet_item = false;
+  // The paragraph's first line's left edge, and whether its lines after the
+  // first hang to the right of it (a list item's hanging indent).
+  double first_x0 = 0;
+  bool hanging = false;
   for (size_t at = 0; at < stream.size(); ++at) {
     Line* l = stream[at];
     bool start = !prev || l->bullet || numbered(l->text);
@@ -174,11 +182,20 @@ void mark_paragraphs(std::vector<Line*>& stream) {
         // there is a manual line break, not the item's end.
         bool would_fit = !in_bullet_item && !ends_hyphenated(prev->text) && l->first_word_width > 0 &&
                          prev->box.x1 + 0.3 * size + l->first_word_width < right_edge(at) - 2.0;
-        start = gap || would_fit;
+        // Under a hanging indent, a line back at the first line's left edge
+        // is the next item's first line, its bullet or number lost or none.
+        const bool steps_out = hanging && std::fabs(l->box.x0 - first_x0) <= kHangTolerance;
+        start = gap || would_fit || steps_out;
       }
     }
     l->para_start = start;
-    if (start) in_bullet_item = l->bullet;
+    if (start) {
+      in_bullet_item = l->bullet;
+      first_x0 = l->box.x0;
+      hanging = false;
+    } else if (l->page == prev->page) {
+      hanging = l->box.x0 > first_x0 + kHangIndent * std::max(l->size, 1.0);
+    }
     prev = l;
   }
 }

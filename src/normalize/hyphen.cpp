@@ -465,6 +465,12 @@ Decision Resolver::decide_token(std::string_view prev, std::string_view tok, std
   if (ends_with(prev, "-,"))  // "katseaja-, vahe-, aasta-|…": a list of first parts
     return finish(Verdict::keep_spaced, "suspended", true);
 
+  // A fragment that holds a hyphen of its own (IT-lahen-|duste, e-plat-|vormide)
+  // was broken inside its last part: that part alone is the question, and
+  // the word's own hyphen stays in the stem.
+  if (const size_t own = fcore.rfind('-'); own != std::string_view::npos && own + 1 < fcore.size())
+    fcore.remove_prefix(own + 1);
+
   // word_hyphen: EKI writes a hyphen after a letter, digit or abbreviation
   // (e-platvorm, 3-aastane, IT-lahendus, SKAIS-i) and in name compounds
   // (Lõuna-Eesti). A single letter is also never left alone at a line end

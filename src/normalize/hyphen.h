@@ -22,6 +22,9 @@
 //                    one: analüüsi- ja planeerimisoskus); with no word after
 //                    it, keep `X- ` with certain = false if the fragment is a
 //                    word (analüüsi), else go on (teenistu-|ja).
+//   (own hyphen)     a left fragment holding a hyphen of its own
+//                    (`IT-lahen-|duste`) is asked about its last part only
+//                    (`lahen-|duste`); the rules below decide that break.
 //   word_hyphen      the left fragment is an abbreviation (a capital after
 //                    its first letter: IT, SKAIS, SoM), ends in a digit, is a
 //                    single letter, or the right fragment starts with a

@@ -1,7 +1,7 @@
 // test_corpus.cpp — every corpus PDF exports exactly its truth record.
 //
-// The truth files sit beside the PDFs (corpus/seeds/*.json, corpus/other/*.json). A record is
-// compared field by field; a failure lists each differing JSON path with the
+// The truth files sit beside the PDFs (corpus/seeds/*.json, corpus/variants/*.json,
+// corpus/other/*.json). A record is compared field by field; a failure lists each differing JSON path with the
 // expected and the actual value, so a grammar author sees what broke.
 #include <doctest/doctest.h>
 
@@ -10,6 +10,7 @@
 
 #include "corpus_paths.h"
 #include "pipeline/pipeline.h"
+#include "recognize/directive.h"
 
 namespace {
 
@@ -72,6 +73,24 @@ TEST_CASE("corpus: the seeds printed by Chromium from HTML export the same truth
   auto pdfs = aj::test::pdfs_in("renderings");
   REQUIRE(pdfs.size() == 9);
   check_truths(pdfs);
+}
+
+// corpus/variants/ (scripts/make-corpus variants): the seeds and directive
+// 2026-1 as Word exports them with its Symbol-font bullet (U+F0B7) on every
+// list in plain paragraphs, and justified, hyphenated, with a right-aligned
+// "Lk N / M" footer set 2.6 cm up, outside the margin band.
+TEST_CASE("corpus: Symbol-bullet and justified renderings with a high footer export their truth, status ok") {
+  auto pdfs = aj::test::pdfs_in("variants");
+  REQUIRE(pdfs.size() == 11);
+  check_truths(pdfs);
+  const std::string directive = aj::test::corpus("variants/2026-1.justified.pdf");
+  auto parsed = aj::test::test_pipeline().parse_file(directive);
+  REQUIRE(parsed.directive);
+  std::ifstream in(std::filesystem::path(directive).replace_extension(".directive.json"));
+  REQUIRE(in);
+  const json want = json::parse(in);
+  const json got = json::parse(aj::to_json(*parsed.directive).dump());
+  for (auto it = want.begin(); it != want.end(); ++it) CHECK_MESSAGE(got[it.key()] == it.value(), it.key());
 }
 
 TEST_CASE("corpus: another agency's numbered layout exports its truth, partial for the lines no field takes") {

@@ -256,3 +256,14 @@ TEST_CASE("hyphen: load names the missing file") {
   CHECK(r == nullptr);
   CHECK(error.find("/nonexistent/hyph_et_EE.dic") != std::string::npos);
 }
+
+// Justified text breaks inside a word that already holds a hyphen: the
+// break's hyphen goes, the word's own stays (issue 18: `IT-lahen-|duste`).
+TEST_CASE("hyphen: a line break inside a hyphenated word drops only the break's hyphen") {
+  Vocabulary none;
+  std::vector<Decision> log;
+  CHECK(resolver().join_lines({"Ohvriabi kasutatavate IT-lahen-", "duste arendamine"}, none, &log) ==
+        "Ohvriabi kasutatavate IT-lahenduste arendamine");
+  CHECK(resolver().join_lines({"toetavad e-plat-", "vormide arendust"}, none) == "toetavad e-platvormide arendust");
+  for (const auto& d : log) CHECK(d.certain);
+}

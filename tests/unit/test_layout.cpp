@@ -107,6 +107,21 @@ TEST_CASE("layout: page footers are set aside, not read as content") {
   for (const auto& line : l.lines) CHECK(line.text.find("Lk ") != 0);
 }
 
+// A footer set 2.6 cm above the page's edge, outside the margin band, right
+// aligned: found by its repetition at one height (numbers masked) and by the
+// blank line that sets it off, with no pattern naming its wording.
+TEST_CASE("layout: a high footer is furniture by repetition and position alone, with no pattern") {
+  static aj::extract::Extractor ex;
+  auto doc = ex.load_file(aj::test::corpus("variants/2026-1.justified.pdf"));
+  REQUIRE(doc.readable());
+  auto l = aj::layout::analyse(doc, aj::layout::Options{});
+  int footers = 0;
+  for (const auto& p : l.pages)
+    for (const auto& f : p.furniture) footers += f.text == "Lk " + std::to_string(p.number) + " / 11";
+  CHECK(footers == static_cast<int>(l.pages.size()));
+  for (const auto& line : l.lines) CHECK(line.text.find("Lk ") == std::string::npos);
+}
+
 TEST_CASE("layout: bullets are taken off and marked, and start paragraphs") {
   auto l = analyse("seeds/004_0473cc471da9172f.a.pdf");
   int bullets = 0;
@@ -117,4 +132,51 @@ TEST_CASE("layout: bullets are taken off and marked, and start paragraphs") {
       CHECK(line.text.find("\u25AA") == std::string::npos);
     }
   CHECK(bullets > 40);
+}
+
+namespace {
+
+// A page of lines, each given as its left edge and its words; the words of a
+// line are spread evenly so that every line ends at x = 500 (no line ends
+// short, so only the indentation can tell paragraphs apart).
+aj::extract::Document page_of(const std::vector<std::pair<double, std::vector<std::string>>>& lines) {
+  aj::extract::Page page{1, 612, 792, {}, false};
+  double y = 100;
+  for (const auto& [x0, words] : lines) {
+    double letters = 0;
+    for (const auto& w : words) letters += static_cast<double>(w.size());
+    const double per_letter = (500 - x0 - 4.0 * static_cast<double>(words.size() - 1)) / letters;
+    double x = x0;
+    for (const auto& w : words) {
+      const double width = per_letter * static_cast<double>(w.size());
+      page.words.push_back(aj::extract::Word{w, {x, y, x + width, y + 12}, "LiberationSerif", 11, true});
+      x += width + 4.0;
+    }
+    y += 13;
+  }
+  aj::extract::Document doc;
+  doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("layout: under a hanging indent a line back at the first line's left edge starts a paragraph") {
+  auto l = aj::layout::analyse(page_of({{71, {"Esimene", "punkt", "kirjeldab", "tööd", "mis"}},
+                                        {85, {"jätkub", "järgmisel", "real", "taandega"}},
+                                        {71, {"Teine", "punkt", "algab", "vasakult", "servalt"}},
+                                        {85, {"ja", "jätkub", "samuti", "taandega"}}}));
+  REQUIRE(l.lines.size() == 4);
+  CHECK(l.lines[0].para_start);
+  CHECK_FALSE(l.lines[1].para_start);
+  CHECK(l.lines[2].para_start);
+  CHECK_FALSE(l.lines[3].para_start);
+  // A first-line indent is no hanging indent: the lines under it are one paragraph.
+  auto indented = aj::layout::analyse(page_of({{85, {"Lõik", "algab", "taandega", "ja"}},
+                                               {71, {"jätkub", "vasakult", "servalt", "edasi"}},
+                                               {71, {"kuni", "lõigu", "lõpuni", "välja"}}}));
+  REQUIRE(indented.lines.size() == 3);
+  CHECK(indented.lines[0].para_start);
+  CHECK_FALSE(indented.lines[1].para_start);
+  CHECK_FALSE(indented.lines[2].para_start);
 }
