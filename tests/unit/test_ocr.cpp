@@ -37,6 +37,7 @@ TEST_CASE("ocr: a scanned page is read by OCR with boxes on the page, diacritics
 
 TEST_CASE("ocr: with OCR off a scanned page stays no_text_layer, and a born-digital page is never OCR'd") {
   Extractor ex;
+  ex.set_ocr({OcrMode::off, "est"});
   auto off = ex.load_file(aj::test::corpus("bad/scanned.pdf"));
   REQUIRE(off.problems.size() == 1);
   CHECK(off.problems[0].code == Code::no_text_layer);
