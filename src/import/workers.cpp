@@ -214,17 +214,14 @@ Outcome Workers::bury(size_t index, Code code, const std::string& why) {
     if (!start(queued.job, queued.bytes, queued.file_name, &error))
       handed_back_.push_back(Outcome{queued.job, failure(queued.file_name, Code::worker_crashed, error), 0});
   }
+  std::string message = why.empty() ? "the worker parsing " + failed.file_name + " " + describe_exit(status) : why;
   if (w.out_of_memory && code == Code::worker_crashed) {   // the notes were read before it was buried
     char limit[32];
     std::snprintf(limit, sizeof limit, "%.0f MiB", static_cast<double>(memory_limit_) / (1 << 20));
-    return Outcome{failed.job,
-                   failure(failed.file_name, Code::out_of_memory,
-                           "the worker parsing " + failed.file_name + " ran out of memory: its limit is " + limit +
-                               " of address space (--max-memory)"),
-                   now() - w.started, w.ocr_pages};
+    code = Code::out_of_memory;
+    message = "the worker parsing " + failed.file_name + " ran out of memory: its limit is " + limit +
+              " of address space (--max-memory)";
   }
-  const std::string message =
-      why.empty() ? "the worker parsing " + failed.file_name + " " + describe_exit(status) : why;
   return Outcome{failed.job, failure(failed.file_name, code, message), now() - w.started, w.ocr_pages};
 }
 

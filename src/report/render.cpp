@@ -65,6 +65,9 @@ void say_out_of_memory() {
   (void)!write(g_pipe, line, sizeof line - 1);   // async-signal-safe
 }
 
+// The PNG of page `number`: its file name in the report's files/ folder.
+std::string page_file(const std::string& stem, int number) { return stem + "-p" + std::to_string(number) + ".png"; }
+
 // The resolution at which the page's image stays within max_pixels.
 double page_dpi(const poppler::page& page, int dpi, double max_pixels) {
   const poppler::rectf box = page.page_rect(poppler::media_box);
@@ -102,7 +105,7 @@ double page_dpi(const poppler::page& page, int dpi, double max_pixels) {
   renderer.set_image_format(poppler::image::format_rgb24);   // no alpha: smaller PNGs
   for (int number : pages) {
     if (number < 1 || number > count) continue;
-    const std::string file = stem + "-p" + std::to_string(number) + ".png";
+    const std::string file = page_file(stem, number);
     std::string error;
     int width = 0, height = 0;
     double scale = dpi / 72.0;
@@ -226,7 +229,7 @@ Rendering render_pages(const std::string& pdf_path, const std::vector<int>& page
         } else if (field[0] == "page" && field.size() >= 6) {
           RenderedPage rp;
           rp.page = std::atoi(field[1].c_str());
-          rp.file = stem + "-p" + field[1] + ".png";
+          rp.file = page_file(stem, rp.page);
           rp.width = std::atoi(field[2].c_str());
           rp.height = std::atoi(field[3].c_str());
           rp.scale = std::strtod(field[4].c_str(), nullptr);
@@ -247,7 +250,7 @@ Rendering render_pages(const std::string& pdf_path, const std::vector<int>& page
     }
     RenderedPage failed;
     failed.page = remaining.front();
-    failed.file = stem + "-p" + std::to_string(failed.page) + ".png";
+    failed.file = page_file(stem, failed.page);
     failed.error = "page " + std::to_string(failed.page) + " cannot be shown: its renderer " +
                    why_child_died(run, limits);
     out.pages.push_back(std::move(failed));
