@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "core/bounds.h"
-#include "import/sha256.h"
+#include "core/sha256.h"
 
 namespace aj::importer {
 

@@ -188,13 +188,13 @@ TEST_CASE("report: the HTML page says when the PDF is gone, and outlines boxes w
   REQUIRE(r.code == 0);
   CHECK(r.err.find("no longer at " + gone) != std::string::npos);
   const std::string gone_page =
-      aj::test::slurp(out + "/files/" + aj::importer::sha256_hex(gone).substr(0, 16) + ".html");
+      aj::test::slurp(out + "/files/" + aj::sha256_hex(gone).substr(0, 16) + ".html");
   CHECK(gone_page.find("The PDF is gone.") != std::string::npos);
   CHECK(gone_page.find(gone) != std::string::npos);
   CHECK(gone_page.find("<img") == std::string::npos);
   CHECK(gone_page.find("cannot split the list") != std::string::npos);
 
-  const std::string stem = aj::importer::sha256_hex(kept).substr(0, 16);
+  const std::string stem = aj::sha256_hex(kept).substr(0, 16);
   const std::string kept_page = aj::test::slurp(out + "/files/" + stem + ".html");
   CHECK(kept_page.find("Ekspert &lt;b&gt;") != std::string::npos);
   CHECK(kept_page.find("<img src=\"" + stem + "-p2.png\"") != std::string::npos);

@@ -14,7 +14,7 @@
 #include <optional>
 
 #include "store/archive.h"
-#include "import/sha256.h"
+#include "core/sha256.h"
 #include "test_store_support.h"
 
 namespace aj::test {
@@ -76,7 +76,7 @@ inline std::string make_archive(const std::string& dir, const std::vector<MadeDo
     r.problems = m.problems;
     r.grammar = m.status == Status::failed ? "" : "ska-label-table";
     store::ParsedDocument doc;
-    doc.sha256 = importer::sha256_hex(m.path);
+    doc.sha256 = sha256_hex(m.path);
     doc.size = stat.size;
     doc.info.pages = m.pages;
     doc.records.push_back(std::move(r));

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-namespace aj::importer {
+namespace aj {
 
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace aj::importer
+}  // namespace aj

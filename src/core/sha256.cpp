@@ -1,13 +1,13 @@
 // sha256.cpp — SHA-256 through libnettle: one context over the whole byte
 // string, the digest written out as hex.
-#include "import/sha256.h"
+#include "core/sha256.h"
 
 #include <nettle/sha2.h>
 
 #include <array>
 #include <cstdint>
 
-namespace aj::importer {
+namespace aj {
 
 std::string sha256_hex(std::string_view bytes) {
   sha256_ctx context;
@@ -25,4 +25,4 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-}  // namespace aj::importer
+}  // namespace aj

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "import/sha256.h"
+#include "core/sha256.h"
 
-using aj::importer::sha256_hex;
+using aj::sha256_hex;
 
 TEST_CASE("import: SHA-256 of the FIPS 180-4 examples") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
