@@ -19,6 +19,8 @@ void register_commands(CLI::App& app) {
   add_grammar_command(app);
   add_explain_command(app);
   add_search_command(app);
+  add_prune_command(app);
+  add_org_command(app);
 }
 
 }  // namespace aj::cli

@@ -19,5 +19,7 @@ void add_report_command(CLI::App& app);
 void add_grammar_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
 void add_search_command(CLI::App& app);
+void add_prune_command(CLI::App& app);
+void add_org_command(CLI::App& app);
 
 }  // namespace aj::cli

@@ -29,7 +29,8 @@
 #include "import/grammar_folder.h"
 #include "import/progress.h"
 #include "import/search_indexer.h"
-#include "import/sha256.h"
+#include "core/sha256.h"
+#include "normalize/base_form.h"
 #include "import/skipped.h"
 #include "import/walk.h"
 #include "import/workers.h"
@@ -459,6 +460,32 @@ class Importer {
 
 }  // namespace
 
+namespace {
+
+// The rules of base forms: the grammar folder's own lexicon, else the
+// installed one (a user's folder of templates need not copy the lexicon).
+std::unique_ptr<normalize::BaseForms> load_base_forms(const std::string& grammar_dir, std::string* error) {
+  std::string rules = normalize::base_form_rules_file(grammar_dir);
+  if (!std::filesystem::exists(rules)) rules = normalize::base_form_rules_file(recognize::default_grammar_dir());
+  return normalize::BaseForms::load(rules, error);
+}
+
+std::vector<std::string> path_texts(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  out.reserve(paths.size());
+  for (const std::string& p : paths) out.push_back(path_text(p));
+  return out;
+}
+
+// Every path the walk found, as stored.
+std::vector<std::string> seen_paths(const Walk& found) {
+  std::vector<std::string> out = path_texts(found.files);
+  for (const UnreadableEntry& e : found.unreadable) out.push_back(path_text(e.path));
+  return out;
+}
+
+}  // namespace
+
 std::optional<ImportResult> run_import(const ImportOptions& options, std::ostream& log, bool terminal,
                                        std::string* error) {
   const auto start = std::chrono::steady_clock::now();
@@ -474,6 +501,9 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
   }
   auto archive = store::Archive::open(options.db_path, error);
   if (!archive) return std::nullopt;
+  const auto base_forms = load_base_forms(grammar_folder.dir, error);
+  if (!base_forms) return std::nullopt;
+  archive->use_base_forms(base_forms.get());
   auto indexer = SearchIndexer::open(options.db_path, error);
   if (!indexer) return std::nullopt;
   store::RunStart run{grammar_folder.dir, grammars->fingerprint, options.paths, options.jobs, options.force};
@@ -487,6 +517,7 @@ std::optional<ImportResult> run_import(const ImportOptions& options, std::ostrea
   progress.finish();
   if (!ran) return std::nullopt;
   if (result.stopped_by != 0) return result;   // the run stays unfinished in import_runs, like a killed one
+  if (!archive->mark_presence(path_texts(found.folders), seen_paths(found), error)) return std::nullopt;
   result.counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!archive->finish_run(result.counts, error)) return std::nullopt;
   return result;

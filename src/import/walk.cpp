@@ -97,9 +97,11 @@ Walk walk(const std::vector<std::string>& paths) {
       out.errors.push_back(path_text(arg) + ": cannot list the folder: " + ec.message());
       continue;
     }
+    bool whole = true;
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
       if (ec) {
         out.errors.push_back(path_text(arg) + ": the walk stopped: " + ec.message());
+        whole = false;
         break;
       }
       const fs::path path = it->path().lexically_normal();
@@ -115,6 +117,7 @@ Walk walk(const std::vector<std::string>& paths) {
       else
         not_a_file(path.string(), *e);
     }
+    if (whole) out.folders.push_back(root.string());
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());

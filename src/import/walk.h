@@ -27,6 +27,7 @@ struct Walk {
   std::vector<UnreadableEntry> unreadable;    // named like a PDF but not a regular file, sorted by path
   int64_t other_entries = 0;                  // not regular files, not folders, not named like a PDF
   std::vector<std::string> errors;            // "PATH: what went wrong" for paths that could not be listed
+  std::vector<std::string> folders;           // the folders walked in full: absolute, normalised
 };
 
 Walk walk(const std::vector<std::string>& paths);

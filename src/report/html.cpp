@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
+#include <variant>
 
 #include "core/bounds.h"
 #include "core/wording.h"
@@ -137,7 +139,8 @@ std::string index_page(const Report& r) {
   std::ostringstream o;
   o << page_head("Failure report — " + r.database) << "<body>\n<header>\n<h1>Failure report</h1>\n"
     << "<p class=\"meta\">Database <code>" << html_escape(r.database) << "</code>"
-    << (r.last_import ? " · last import " + html_escape(*r.last_import) : "") << "</p>\n</header>\n";
+    << (r.last_import ? " · last import " + html_escape(*r.last_import) : "")
+    << " · <a href=\"org.html\">org chart</a></p>\n</header>\n";
 
   o << "<section class=\"cards\">\n" << counts_card("Files", r.files);
   if (r.documents.total() != r.files.total()) o << counts_card("Documents", r.documents);
@@ -199,6 +202,103 @@ std::string index_page(const Report& r) {
     o << "</td></tr>\n";
   }
   o << "</tbody>\n</table>\n</section>\n</body>\n</html>\n";
+  return o.str();
+}
+
+// ---- org.html ------------------------------------------------------------------
+
+// One position of the list form: title, unit, key, and the manager when it
+// is not the position above.
+void org_item(std::ostream& o, const OrgPosition& p) {
+  o << html_escape(p.title);
+  if (p.structural_unit) o << " <span class=\"meta\">— " << html_escape(*p.structural_unit) << "</span>";
+  o << " <code>" << html_escape(p.record_key) << "</code>";
+}
+
+// The chart as nested lists (report/org_chart.h's tree, in HTML).
+void org_list(std::ostream& o, const OrgChart& chart) {
+  std::map<std::string, std::vector<const OrgPosition*>> children;
+  std::set<std::string> shown, done;
+  for (const OrgPosition& p : chart.positions) shown.insert(p.record_key);
+  std::vector<const OrgPosition*> roots;
+  for (const OrgPosition& p : chart.positions) {
+    if (p.manager_key && shown.count(*p.manager_key) && *p.manager_key != p.record_key)
+      children[*p.manager_key].push_back(&p);
+    else
+      roots.push_back(&p);
+  }
+  // Iterative, so a deep chart cannot exhaust the stack: "<" opens a list, ">" closes one.
+  std::vector<std::variant<const OrgPosition*, char>> stack;
+  o << "<ul class=\"org\">\n";
+  for (auto r = roots.rbegin(); r != roots.rend(); ++r) stack.push_back(*r);
+  auto walk = [&] {
+    while (!stack.empty()) {
+      auto top = stack.back();
+      stack.pop_back();
+      if (std::holds_alternative<char>(top)) {
+        o << "</ul></li>\n";
+        continue;
+      }
+      const OrgPosition* p = std::get<const OrgPosition*>(top);
+      if (!done.insert(p->record_key).second) continue;
+      o << "<li>";
+      org_item(o, *p);
+      if (p->manager_name && !(p->manager_key && shown.count(*p->manager_key)))
+        o << " <span class=\"meta\">(manager: " << html_escape(*p->manager_name)
+          << (p->how && *p->how == "approval_authority" ? ", the approver" : ", no job description") << ")</span>";
+      auto it = children.find(p->record_key);
+      if (it == children.end()) {
+        o << "</li>\n";
+        continue;
+      }
+      o << "\n<ul>\n";
+      stack.push_back('>');
+      for (auto c = it->second.rbegin(); c != it->second.rend(); ++c) stack.push_back(*c);
+    }
+  };
+  walk();
+  for (const OrgPosition& p : chart.positions)   // on a manager cycle: no root leads there
+    if (!done.count(p.record_key)) {
+      stack.push_back(&p);
+      walk();
+    }
+  o << "</ul>\n";
+}
+
+// org.html: the chart as SVG (Graphviz, when installed) or as a list, and
+// what the records say about each other that disagrees.
+std::string org_page(const Report& r, const std::string& svg_file, const std::string& svg_note) {
+  std::ostringstream o;
+  o << page_head("Org chart — " + r.database) << "<body>\n<nav><a href=\"index.html\">← failure report</a></nav>\n"
+    << "<header>\n<h1>Org chart</h1>\n<p class=\"meta\">Each job description in force under its manager's, as "
+       "<code>v_org_edges</code> resolves the names (same unit, then department, then agency).</p>\n</header>\n";
+  if (!r.org_error.empty()) {
+    o << "<p>The org chart could not be read: " << html_escape(r.org_error) << "</p>\n</body>\n</html>\n";
+    return o.str();
+  }
+  if (r.org.positions.empty()) {
+    o << "<p>No job description in force.</p>\n</body>\n</html>\n";
+    return o.str();
+  }
+  o << "<section>\n";
+  if (!svg_file.empty())
+    o << "<p><img src=\"" << html_escape(svg_file) << "\" alt=\"org chart\" style=\"max-width: 100%\"></p>\n"
+      << "<details><summary>as a list</summary>\n";
+  else
+    o << "<p class=\"meta\">" << html_escape(svg_note) << "; the chart as a list:</p>\n";
+  org_list(o, r.org);
+  if (!svg_file.empty()) o << "</details>\n";
+  o << "</section>\n<section>\n<h2>What disagrees</h2>\n";
+  if (r.org.problems.empty()) {
+    o << "<p>Nothing: every substitution is stated by both sides, every manager has a job description.</p>\n";
+  } else {
+    o << "<table class=\"codes\">\n<thead><tr><th>kind</th><th>position</th><th>what</th></tr></thead>\n<tbody>\n";
+    for (const OrgProblem& p : r.org.problems)
+      o << "<tr><td><code>" << html_escape(p.kind) << "</code></td><td>" << html_escape(p.title.value_or(""))
+        << " <code>" << html_escape(p.record_key) << "</code></td><td>" << html_escape(p.detail) << "</td></tr>\n";
+    o << "</tbody>\n</table>\n";
+  }
+  o << "</section>\n</body>\n</html>\n";
   return o.str();
 }
 
@@ -442,6 +542,17 @@ std::optional<HtmlResult> write_html(const Report& report, const std::string& di
     const std::string ext = e.path().extension().string();
     if (e.is_regular_file() && (ext == ".html" || ext == ".png") && !written.count(name)) fs::remove(e.path(), ec);
   }
+  // The org chart: an SVG file shown as an image (so nothing in it runs),
+  // drawn by Graphviz when it is installed.
+  std::string svg_file, svg_note = "Graphviz is not used";
+  if (report.org_error.empty() && !report.org.positions.empty()) {
+    if (auto svg = dot_to_svg(org_dot(report.org), &svg_note)) {
+      if (!write_file(root / "org.svg", *svg, error)) return std::nullopt;
+      svg_file = "org.svg";
+    }
+  }
+  if (svg_file.empty()) fs::remove(root / "org.svg", ec);
+  if (!write_file(root / "org.html", org_page(report, svg_file, svg_note), error)) return std::nullopt;
   result.index = (root / "index.html").string();
   if (!write_file(result.index, index_page(report), error)) return std::nullopt;
   return result;

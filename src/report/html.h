@@ -10,6 +10,10 @@
 //   DIR/files/<sha>-p<N>.png  those pages (report/render.h); a problem with
 //                             a box is outlined over the image (magenta, its
 //                             number in the corner)
+//   DIR/org.html              the org chart (report/org_chart.h) and what the
+//                             records say about each other that disagrees
+//   DIR/org.svg               the chart drawn by Graphviz, shown by org.html
+//                             as an image; without Graphviz, a nested list
 //
 // <sha> is the first 16 hex digits of the document's SHA-256, so a page's
 // name survives a re-import. Pages and images left in DIR/files/ by an

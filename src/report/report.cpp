@@ -347,6 +347,10 @@ std::optional<Report> load(store::Db& db, const std::string& database_path, cons
     if (static_cast<int>(r.documents.size()) >= std::max(2, options.repeat_min)) report.repeats.push_back(r);
   std::stable_sort(report.repeats.begin(), report.repeats.end(),
                    [](const Repeat& a, const Repeat& b) { return a.documents.size() > b.documents.size(); });
+  // The org chart is a page of its own: when it cannot be read, the report
+  // still is, and the page says why.
+  if (auto chart = load_org_chart(db, "", &report.org_error)) report.org = std::move(*chart);
+
   return report;
 }
 

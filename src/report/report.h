@@ -18,6 +18,7 @@
 
 #include "core/fields.h"
 #include "core/problem.h"
+#include "report/org_chart.h"
 #include "store/sqlite.h"
 
 namespace aj::report {
@@ -105,6 +106,8 @@ struct Report {
   std::vector<CodeCount> codes;             // codes that occur: errors first, then by count
   std::vector<Repeat> repeats;              // in at least Options::repeat_min documents, most first
   std::vector<DocumentEntry> documents_with_problems;   // worst first
+  OrgChart org;                             // the org chart (org_chart.h)
+  std::string org_error;                    // why there is none, when it could not be read
 
   const DocumentEntry* find(int64_t document_id) const;
 };

@@ -8,8 +8,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <ctime>
 
+#include "core/path_text.h"
+#include "store/org_columns.h"
 #include "store/record_columns.h"
 #include "store/schema.h"
 
@@ -61,6 +64,7 @@ struct Archive::Statements {
   Stmt record, requirement, signature;   // the groups' rows
   std::vector<std::pair<const fields::Field*, Stmt>> text_tables;   // Place::text_table, one per field
   Stmt position;                                                      // Place::position_list
+  Stmt org_columns;                                                   // store/org_columns.h
   Stmt approval, language, language_option, competency, competency_item, task, task_result, section, problem;
 
   Stmt& text_table(const fields::Field& f) {
@@ -139,9 +143,13 @@ std::unique_ptr<Archive> Archive::open(const std::string& path, std::string* err
     if (f.place == fields::Place::text_table)
       s.text_tables.emplace_back(
           &f, d.prepare("INSERT INTO " + std::string(f.sql) + "(record_id, position, text) VALUES (?, ?, ?)"));
-  s.position = d.prepare("INSERT INTO position_lists(record_id, list, position, title) VALUES (?, ?, ?, ?)");
+  s.position =
+      d.prepare("INSERT INTO position_lists(record_id, list, position, title, base_form) VALUES (?, ?, ?, ?, ?)");
+  s.org_columns = d.prepare(
+      "UPDATE records SET title_base = ?, title_key = ?, direct_manager_base = ?, fingerprint = ? WHERE id = ?");
   s.approval = d.prepare(
-      "INSERT INTO approvals(record_id, authority, date, directive_number, appendix) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO approvals(record_id, authority, date, directive_number, appendix, authority_base) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
   s.language = d.prepare("INSERT INTO languages(record_id, position, language, level, required) VALUES (?, ?, ?, ?, ?)");
   s.language_option = d.prepare("INSERT INTO language_options(language_id, position, code) VALUES (?, ?, ?)");
   s.competency = d.prepare("INSERT INTO competencies(record_id, position, group_name, name) VALUES (?, ?, ?, ?)");
@@ -193,6 +201,60 @@ bool Archive::begin_run(const RunStart& run, std::string* error) {
   *error = "cannot record the import run: " + db_->error();
   db_->clear_error();
   return false;
+}
+
+bool Archive::mark_presence(const std::vector<std::string>& folders, const std::vector<std::string>& seen,
+                            std::string* error) {
+  db_->exec("BEGIN");
+  db_->exec("CREATE TEMP TABLE IF NOT EXISTS seen_paths(path TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_->exec("DELETE FROM seen_paths");
+  Stmt add = db_->prepare("INSERT OR IGNORE INTO seen_paths(path) VALUES (?)");
+  for (const std::string& p : seen) add.run(p);
+  // The folder itself or a path below it: a prefix test, not LIKE ('_' and
+  // '%' are ordinary in file names).
+  Stmt gone = db_->prepare(
+      "UPDATE files SET present = (path IN (SELECT path FROM seen_paths)) "
+      "WHERE substr(path, 1, length(?1) + 1) = ?1 || '/'");
+  for (const std::string& f : folders) gone.run(f == "/" ? std::string() : f);
+  db_->exec("UPDATE files SET present = 1 WHERE path IN (SELECT path FROM seen_paths)");
+  return commit_or_rollback("cannot record which files are present", error);
+}
+
+std::optional<Pruned> Archive::prune(bool dry_run, std::string* error) {
+  db_->exec("BEGIN IMMEDIATE");
+  Pruned out;
+  std::vector<int64_t> ids;
+  {
+    Stmt q = db_->prepare("SELECT id, path FROM files WHERE present = 0 ORDER BY path");
+    while (q.step()) {
+      std::error_code ec;
+      if (std::filesystem::exists(path_bytes(q.text(1)), ec) || ec) continue;   // back, or cannot tell: kept
+      ids.push_back(q.int64(0));
+      out.paths.push_back(q.text(1));
+    }
+  }
+  db_->exec("CREATE TEMP TABLE IF NOT EXISTS pruned(id INTEGER PRIMARY KEY)");
+  db_->exec("DELETE FROM pruned");
+  Stmt add = db_->prepare("INSERT INTO pruned(id) VALUES (?)");
+  for (int64_t id : ids) add.run(id);
+  const char* orphans =
+      "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id) "
+      "AND NOT EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.id NOT IN (SELECT id FROM pruned))";
+  out.documents = db_->query_int(std::string("SELECT count(*) FROM (") + orphans + ")");
+  out.records = db_->query_int(std::string("SELECT count(*) FROM records WHERE document_id IN (") + orphans + ")");
+  if (dry_run) {
+    db_->exec("ROLLBACK");
+  } else {
+    db_->exec(std::string("DELETE FROM documents WHERE id IN (") + orphans + ")");
+    db_->exec("DELETE FROM files WHERE id IN (SELECT id FROM pruned)");
+    if (!commit_or_rollback("cannot prune", error)) return std::nullopt;
+  }
+  if (!db_->ok()) {
+    *error = "cannot prune: " + db_->error();
+    db_->clear_error();
+    return std::nullopt;
+  }
+  return out;
 }
 
 bool Archive::finish_run(const RunCounts& c, std::string* error) {
@@ -301,6 +363,8 @@ void Archive::insert_record(const Record& r, int64_t document_id, const std::str
   };
   insert_row(s.record, Group::record, document_id, &grammar_fingerprint);
   const int64_t id = db_->last_insert_rowid();
+  const OrgColumns org = org_columns(r, base_forms_);
+  s.org_columns.run(org.title_base, org.title_key, org.manager_base, org.fingerprint, id);
   insert_row(s.requirement, Group::requirements, id, nullptr);
   if (fields::group_present(Group::signatures, r)) insert_row(s.signature, Group::signatures, id, nullptr);
 
@@ -314,7 +378,8 @@ void Archive::insert_record(const Record& r, int64_t document_id, const std::str
       }
       case fields::Place::position_list: {
         const auto& items = fields::texts(f, r);
-        for (size_t i = 0; i < items.size(); ++i) s.position.run(id, f.name, int(i + 1), items[i]);
+        for (size_t i = 0; i < items.size(); ++i)
+          s.position.run(id, f.name, int(i + 1), items[i], base_form(items[i], base_forms_));
         break;
       }
       case fields::Place::dedicated: insert_tables(f.shape, r, id); break;
@@ -330,7 +395,9 @@ void Archive::insert_tables(fields::Shape shape, const Record& r, int64_t id) {
     case fields::Shape::approval:
       if (r.approval)
         s.approval.run(id, r.approval->authority, r.approval->date, r.approval->directive_number,
-                       r.approval->appendix);
+                       r.approval->appendix,
+                       r.approval->authority ? std::optional(base_form(*r.approval->authority, base_forms_))
+                                             : std::nullopt);
       break;
     case fields::Shape::tasks:
       for (size_t i = 0; i < r.tasks.size(); ++i) {

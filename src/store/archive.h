@@ -19,6 +19,7 @@
 #include "core/fields.h"
 #include "core/record.h"
 #include "core/doc_info.h"
+#include "normalize/base_form.h"
 #include "store/sqlite.h"
 
 namespace aj::store {
@@ -60,6 +61,12 @@ struct RunStart {
   bool forced = false;
 };
 
+// What `prune` removed (or, dry, would remove).
+struct Pruned {
+  std::vector<std::string> paths;   // path_text form, sorted
+  int64_t documents = 0, records = 0;   // left with no path, so removed with their records
+};
+
 struct RunCounts {
   int64_t files_seen = 0, files_new = 0, files_reparsed = 0, files_same_content = 0, files_unchanged = 0,
           files_unreadable = 0;
@@ -78,11 +85,27 @@ class Archive {
   std::unordered_map<std::string, StoredFile> stored_files();
   std::unordered_map<std::string, StoredDocument> stored_documents(const std::string& grammar_fingerprint);
 
+  // The base forms of position names the writer stores (store/org_columns.h);
+  // without them a base form is the name in lower case. Not owned.
+  void use_base_forms(const normalize::BaseForms* base_forms) { base_forms_ = base_forms; }
+
   bool begin_run(const RunStart& run, std::string* error);
   bool finish_run(const RunCounts& counts, std::string* error);
 
+  // files.present after a complete walk: 1 for each stored path in `seen`
+  // (path_text form), 0 for each other stored path under one of `folders`
+  // (the walk covered it and did not find it). Paths outside the folders
+  // are left as they are: another import's files are not gone.
+  bool mark_presence(const std::vector<std::string>& folders, const std::vector<std::string>& seen,
+                     std::string* error);
+
   // Replaces the document's records (or adds the document) and points its paths at it.
   bool write_document(const ParsedDocument& doc, const std::string& grammar_fingerprint, std::string* error);
+  // Removes the paths an import walk found gone (files.present = 0) that are
+  // still missing now, and the documents left with no path, with their
+  // records. `dry_run` says what it would remove and changes nothing.
+  std::optional<Pruned> prune(bool dry_run, std::string* error);
+
   // Points a path at content already stored (a copy, or a touched file).
   bool link_path(const FileStat& file, const std::string& sha256, std::string* error);
 
@@ -98,6 +121,7 @@ class Archive {
   std::unique_ptr<Db> db_;
   std::unique_ptr<Statements> st_;
   int64_t run_id_ = 0;
+  const normalize::BaseForms* base_forms_ = nullptr;
 };
 
 }  // namespace aj::store

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "core/directive.h"
+#include "normalize/base_form.h"
+#include "recognize/grammar.h"
 #include "core/record.h"
 #include "import/search_indexer.h"
 #include "store/archive.h"
@@ -57,6 +59,11 @@ std::string build_fixture_database(const std::string& records_dir, const std::st
   std::string error;
   auto archive = store::Archive::open(db_path, &error);
   if (!archive) return error;
+  // The base forms an import stores (org views), from the installed lexicon.
+  const auto base_forms = normalize::BaseForms::load(
+      normalize::base_form_rules_file(recognize::default_grammar_dir()), &error);
+  if (!base_forms) return error;
+  archive->use_base_forms(base_forms.get());
   if (!archive->begin_run({records_dir, kFingerprint, {"aj_sqllogic", records_dir}, 1, false}, &error)) return error;
   store::RunCounts counts;
   for (const auto& file : files) {

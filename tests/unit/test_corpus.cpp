@@ -75,6 +75,14 @@ TEST_CASE("corpus: the seeds printed by Chromium from HTML export the same truth
   check_truths(pdfs);
 }
 
+// corpus/org/ (scripts/corpus/make-org): one unit's linked job descriptions,
+// whose names the organisation views resolve (test_org.cpp).
+TEST_CASE("corpus: the org set of one unit exports its truth, status ok") {
+  auto pdfs = aj::test::pdfs_in("org");
+  REQUIRE(pdfs.size() == 3);
+  check_truths(pdfs);
+}
+
 // corpus/variants/ (scripts/make-corpus variants): the seeds and directive
 // 2026-1 as Word exports them with its Symbol-font bullet (U+F0B7) on every
 // list in plain paragraphs, and justified, hyphenated, with a right-aligned

@@ -163,7 +163,10 @@ TEST_CASE("fields: every column of records, requirements and signatures belongs 
   through_sql(dir, {full_record()});
   const std::string db = dir + "/fields.sqlite";
   const std::pair<fields::Group, std::set<std::string>> groups[] = {
-      {fields::Group::record, {"id", "document_id", "grammar_fingerprint", "record_key"}},
+      // Keys, and the organisation columns the writer derives (store/org_columns.h).
+      {fields::Group::record,
+       {"id", "document_id", "grammar_fingerprint", "record_key", "title_base", "title_key", "direct_manager_base",
+        "fingerprint"}},
       {fields::Group::requirements, {"record_id"}},
       {fields::Group::signatures, {"record_id"}}};
   for (const auto& [group, keys] : groups) {
