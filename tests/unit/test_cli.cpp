@@ -158,7 +158,8 @@ TEST_CASE("cli: a missing input exits 1 in every command, with a message naming 
       {"explain", pdf},                                 {"show", "1", "--db", db}, {"report", "--db", db},
       {"sql", "--db", db, "SELECT 1"},                  {"search", "--db", db, "x"},
       {"export", "--db", db},                           {"grammar", "check", folder},
-      {"grammar", "test", folder}};
+      {"grammar", "test", folder},                      {"org", "--db", db},
+      {"prune", "--db", db}};
   for (const auto& args : commands) {
     auto r = run_aj(dir, args);
     INFO(args[0] << " " << args[1] << ": " << r.err);
