@@ -130,6 +130,9 @@ std::string format_text(const Report& r, const TextLimits& limits) {
         << (coverage ? "  (coverage " + fields::as_percent(*coverage) + ")" : "") << "\n";
     if (d.paths.size() > 1)
       out << "  also at " << plural(static_cast<int64_t>(d.paths.size() - 1), "other path", "other paths") << "\n";
+    std::string keys;
+    for (const auto& rec : d.records) keys += (keys.empty() ? "" : ", ") + rec.record_key;
+    if (!keys.empty()) out << "  key " << keys << "  (ametijuhend show KEY)\n";
     // Errors first: when a file has more than max_problems, the worst are shown.
     std::stable_sort(own.begin(), own.end(), [](const ProblemRow* a, const ProblemRow* b) {
       return severity_rank(a->severity) < severity_rank(b->severity);
@@ -191,6 +194,7 @@ nlohmann::ordered_json to_json(const Report& r) {
     auto& records = f["records"] = nlohmann::ordered_json::array();
     for (const auto& rec : d.records)
       records.push_back({{"record_id", rec.id},
+                         {"record_key", rec.record_key},
                          {"index", rec.index},
                          {"status", rec.status},
                          {"grammar", rec.grammar},

@@ -315,6 +315,7 @@ void record_fields(std::ostream& o, const RecordRow& r, bool several) {
   }
   o << "<dl>";
   o << "<dt>status</dt><dd>" << status_badge(r.status) << "</dd>";
+  o << "<dt>record key</dt><dd><code>" << html_escape(r.record_key) << "</code></dd>";
   o << "<dt>grammar</dt>"
     << (r.grammar.empty() ? "<dd class=\"none\">none matched</dd>" : "<dd>" + html_escape(r.grammar) + "</dd>");
   o << "<dt>pages</dt><dd>" << r.page_first << (r.page_last != r.page_first ? "–" + std::to_string(r.page_last) : "")

@@ -199,7 +199,8 @@ std::optional<Report> load(store::Db& db, const std::string& database_path, cons
         "SELECT r.id, r.document_id, r.source_index, r.status, r.grammar, r.title, r.structural_unit, "
         "       r.direct_manager, a.appendix, r.page_first, r.page_last, r.coverage, "
         "       (SELECT count(*) FROM tasks t WHERE t.record_id = r.id), "
-        "       (SELECT count(*) FROM task_results tr JOIN tasks t ON t.id = tr.task_id WHERE t.record_id = r.id)";
+        "       (SELECT count(*) FROM task_results tr JOIN tasks t ON t.id = tr.task_id WHERE t.record_id = r.id), "
+        "       r.record_key";
     for (const Listed& l : listed) sql += ", " + l.sql;
     sql +=
         " FROM records r LEFT JOIN approvals a ON a.record_id = r.id LEFT JOIN requirements q ON q.record_id = r.id "
@@ -220,7 +221,8 @@ std::optional<Report> load(store::Db& db, const std::string& database_path, cons
       if (!q.is_null(11)) r.coverage = q.real(11);
       r.tasks = q.int64(12);
       r.results = q.int64(13);
-      int column = 14;
+      r.record_key = q.text(14);
+      int column = 15;
       for (const Listed& l : listed) r.fields.push_back(field_value(l, q, column++, r));
       count(report.records, r.status);
       record_doc[r.id] = {q.int64(1), r.index};

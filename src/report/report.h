@@ -52,6 +52,7 @@ struct FieldValue {
 struct RecordRow {
   int64_t id = 0;
   int index = 1;
+  std::string record_key;            // records.record_key: what `show` takes, kept across re-parses
   std::string status, grammar;
   std::optional<std::string> title, structural_unit, direct_manager, appendix;
   int page_first = 0, page_last = 0;

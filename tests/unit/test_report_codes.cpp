@@ -74,6 +74,9 @@ TEST_CASE("report: every problem code is reported with its meaning, page and exc
     CHECK(p["code"] == name);
     CHECK(p["excerpt"] == "excerpt of " + name);
     CHECK((*file)["file"]["exists"] == false);
+    // Each record carries its stable key, the one `show` takes.
+    const std::string key = (*file)["records"][0]["record_key"];
+    CHECK(key == (*file)["sha256"].get<std::string>().substr(0, 12) + "-1");
     if (c == Code::text_unassigned) {
       CHECK(p["page"] == 2);
       CHECK(p["box"]["x0"] == 70.0);
