@@ -17,6 +17,8 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -96,6 +98,45 @@ bool blank(const poppler::page_renderer& renderer, const poppler::page& page) {
   return true;
 }
 
+// True when the UTF-8 text holds a letter or a digit of any script.
+bool has_letter_or_digit(const std::string& utf8) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// OCR reads a list's bullet as whatever it resembles ("*", "e", "«", "©",
+// "=" for a small square). A word of one such character with no text just
+// before it on its level (another table column may stand further left) and
+// a bullet's gap after it (wider than a word gap: the tab to the item's
+// text) is the bullet, and becomes the one glyph the normaliser knows as
+// one. A one-letter word inside a line is never touched.
+void mark_ocr_bullets(std::vector<Word>& words) {
+  static const char* const kLookalikes[] = {"*", "e", "o", "«", "»", "©", "°", "¢", "+", "•", "·", "®", "@",
+                                            "=", "■", "▪", "□", "§"};
+  auto level = [](const Word& a, const Word& b) {   // on one line: their vertical extents mostly overlap
+    const double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
+    return overlap > 0.5 * std::min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
+  };
+  for (Word& w : words) {
+    if (std::find(std::begin(kLookalikes), std::end(kLookalikes), w.text) == std::end(kLookalikes)) continue;
+    const Word* next = nullptr;
+    bool opens = true;
+    for (const Word& o : words) {
+      if (&o == &w || !level(w, o)) continue;
+      if (o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 20) opens = false;   // 20 pt: within a column
+      else if (o.box.x0 >= w.box.x1 - 0.5 && (!next || o.box.x0 < next->box.x0)) next = &o;
+    }
+    if (opens && next && next->box.x0 - w.box.x1 > std::max(5.0, 0.5 * (next->box.y1 - next->box.y0)))
+      w.text = "\u2022";
+  }
+}
+
 std::string one_decimal(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -169,18 +210,38 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
   double confidence_sum = 0;
   for (auto& w : read.words) {
     confidence_sum += w.confidence;
+    const bool mark = !has_letter_or_digit(w.text);
+    // Tesseract may give a sentence's last mark as a word of its own
+    // ("rakendamisel" "."): one touching the word before it on its line
+    // belongs to that word.
+    Word* before = page.words.empty() ? nullptr : &page.words.back();
+    const bool attached = mark && w.text.size() <= 3 && before && std::abs(before->box.y0 - w.box.y0) < 0.5 &&
+                          w.box.x0 >= before->box.x0 && w.box.x0 - before->box.x1 < 0.3 * w.size;
+    // A scan's specks and shadows come back as unsure marks ("|", "'", "=");
+    // kept, they would split table columns and end values with junk. They
+    // are set aside, still reported below with their box.
+    const bool speck = !attached && mark && w.confidence < kLowOcrConfidence;
     if (w.confidence < kLowOcrConfidence)
       problems.push_back(Problem::make(Code::ocr_low_confidence, page.number,
                                        "OCR is unsure of this word (confidence " + one_decimal(w.confidence) +
-                                           " of 100, threshold " + one_decimal(kLowOcrConfidence) + ")",
+                                           " of 100, threshold " + one_decimal(kLowOcrConfidence) + ")" +
+                                           (speck ? "; set aside as a speck (no letter or digit)" : ""),
                                        bounded_utf8(w.text, SIZE_MAX, kMetadataBytes), w.box));
-    page.words.push_back(Word{std::move(w.text), w.box, std::string(), w.size, w.space_after});
+    if (attached) {
+      before->text += w.text;
+      before->box.x1 = std::max(before->box.x1, w.box.x1);
+      before->space_after = w.space_after;
+    } else if (!speck) {
+      page.words.push_back(Word{std::move(w.text), w.box, std::string(), w.size, w.space_after});
+    }
   }
+  mark_ocr_bullets(page.words);
   problems.push_back(Problem::make(
       Code::ocr_used, page.number,
       where + " was read by OCR (Tesseract, " + engine->languages() + ", " + one_decimal(dpi) + " dpi, straightened " +
           one_decimal(read.skew_degrees) + "°): " + std::to_string(page.words.size()) +
-          " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100"));
+          " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100" +
+          (read.unsure_marks > 0 ? "; " + std::to_string(read.unsure_marks) + " unsure marks left out as specks" : "")));
 }
 
 Document Extractor::read(poppler::document* doc, const OcrPageHook& before_ocr_page) const {

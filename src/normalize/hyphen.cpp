@@ -355,6 +355,11 @@ std::unique_ptr<Resolver> Resolver::load(std::string* error, const std::string& 
 
 bool Resolver::accepts(std::string_view word) const { return impl_->spell(word).ok; }
 
+bool Resolver::lists(std::string_view word) const {
+  const Impl::Spelling s = impl_->spell(word);
+  return s.ok && !s.compound;
+}
+
 std::string Resolver::hyphenate(std::string_view word) const {
   icu::UnicodeString u = to_unicode(word);
   u.toLower(estonian());

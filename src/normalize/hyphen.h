@@ -111,6 +111,9 @@ class Resolver {
   // lower case with '=' at each allowed break ("kooli=tus"; "" if the word
   // has a character the patterns' encoding lacks).
   bool accepts(std::string_view word) const;
+  // Whether Hunspell lists the word (a form of a dictionary entry), not
+  // merely accepts it as a compound of two (tahe+lepanu).
+  bool lists(std::string_view word) const;
   std::string hyphenate(std::string_view word) const;
 
  private:

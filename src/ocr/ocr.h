@@ -40,6 +40,7 @@ struct Word {
 struct Page {
   std::vector<Word> words;
   double skew_degrees = 0;   // the angle straightened before recognition
+  int unsure_marks = 0;      // marks (no letter or digit) left out of words as specks
 };
 
 class Engine {

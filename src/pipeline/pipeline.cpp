@@ -7,6 +7,7 @@
 #include "core/path_text.h"
 #include "core/status.h"
 #include "normalize/hyphen.h"
+#include "normalize/ocr_spelling.h"
 #include "pipeline/layout_options.h"
 #include "recognize/recognize.h"
 
@@ -42,11 +43,41 @@ std::unique_ptr<Pipeline> Pipeline::create(recognize::GrammarSet grammars, std::
 
 namespace {
 
-Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract::Document& doc, const std::string& name) {
+// The records of a readable document.
+Parsed read_records(const Pipeline& p, const recognize::Recognizer& rec, const extract::Document& doc,
+                    const std::string& file) {
   Parsed out;
   out.info = doc.info;
+  recognize::Document read = rec.read_document(layout::analyse(doc, p.layout_options()), doc.problems, file);
+  out.records = std::move(read.records);
+  out.directive = std::move(read.directive);
+  return out;
+}
+
+// OCR'd words get their diacritics checked against the lexicon first
+// (normalize/ocr_spelling.h); each page's corrections are named in its
+// ocr_used problem.
+extract::Document with_ocr_corrections(extract::Document doc, const hyphen::Resolver& lexicon) {
+  const auto changes = normalize::correct_ocr_diacritics(doc, lexicon);
+  for (Problem& problem : doc.problems) {
+    if (problem.code != Code::ocr_used) continue;
+    std::string list;
+    int n = 0;
+    for (const auto& c : changes)
+      if (c.page == problem.page && ++n <= 5) list += (list.empty() ? "" : ", ") + ("«" + c.from + "» → «" + c.to + "»");
+    if (n > 0)
+      problem.message += "; the lexicon corrected " + std::to_string(n) + (n == 1 ? " word: " : " words: ") + list +
+                         (n > 5 ? ", …" : "");
+  }
+  return doc;
+}
+
+Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const hyphen::Resolver& lexicon,
+              const extract::Document& doc, const std::string& name) {
   const std::string file = path_text(std::filesystem::path(name).filename().string());
   if (!doc.readable()) {
+    Parsed out;
+    out.info = doc.info;
     Record r;
     r.source = Source{file, 1, 1, std::max(1, doc.info.pages)};
     r.problems = doc.problems;
@@ -54,10 +85,8 @@ Parsed finish(const Pipeline& p, const recognize::Recognizer& rec, const extract
     out.records.push_back(std::move(r));
     return out;
   }
-  recognize::Document read = rec.read_document(layout::analyse(doc, p.layout_options()), doc.problems, file);
-  out.records = std::move(read.records);
-  out.directive = std::move(read.directive);
-  return out;
+  if (doc.ocr_pages() > 0) return read_records(p, rec, with_ocr_corrections(doc, lexicon), file);
+  return read_records(p, rec, doc, file);
 }
 
 // Where every record's problems are final: capped and cleaned (core/bounds.h).
@@ -69,12 +98,12 @@ Parsed bounded(Parsed parsed) {
 }  // namespace
 
 Parsed Pipeline::parse_file(const std::string& path, const extract::OcrPageHook& before_ocr_page) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_file(path, before_ocr_page), path));
+  return bounded(finish(*this, *impl_->recognizer, *impl_->hyphens, impl_->extractor.load_file(path, before_ocr_page), path));
 }
 
 Parsed Pipeline::parse_bytes(std::string_view bytes, const std::string& file_name,
                              const extract::OcrPageHook& before_ocr_page) const {
-  return bounded(finish(*this, *impl_->recognizer, impl_->extractor.load_bytes(bytes, before_ocr_page), file_name));
+  return bounded(finish(*this, *impl_->recognizer, *impl_->hyphens, impl_->extractor.load_bytes(bytes, before_ocr_page), file_name));
 }
 
 void Pipeline::set_ocr(extract::OcrOptions options) { impl_->extractor.set_ocr(std::move(options)); }
