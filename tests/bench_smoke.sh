@@ -10,7 +10,7 @@ echo "$out"
 fail() { echo "bench_smoke: $*" >&2; exit 1; }
 echo "$out" | grep -q '^archive: 200 PDFs, [0-9]* pages' || fail "no archive line"
 for row in '(a)  pdftotext' "(a') pdftotext" '(b)  import --jobs 1' "(b') import" '(c)  import' '(d)  re-import' \
-           '(e)  Poppler words alone'; do
+           '(e)  Poppler words alone' '(f)  OCR: '; do
   echo "$out" | grep -F -- "$row" | grep -Eq '[0-9]+\.[0-9]{2}' || fail "no figure for $row"
 done
 echo "$out" | grep -Eq '^ratio \(b\)/\(a\): [0-9]+\.[0-9]+' || fail "no ratio (b)/(a)"

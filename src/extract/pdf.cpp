@@ -172,7 +172,7 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
   if (ocr_options_.mode == OcrMode::off || (ocr_options_.mode == OcrMode::auto_detect && !text_layer_too_thin(page))) {
     if (empty)
       problems.push_back(Problem::make(Code::no_text_layer, page.number,
-                                       where + " has no text layer (a scanned image?); OCR is not done"));
+                                       where + " has no text layer (a scanned image?) and OCR is off (--ocr off)"));
     return;
   }
   poppler::page_renderer renderer;

@@ -46,7 +46,7 @@ namespace aj::extract {
 enum class OcrMode { auto_detect, off, force };
 
 struct OcrOptions {
-  OcrMode mode = OcrMode::off;   // auto_detect once the tests expecting no_text_layer are updated
+  OcrMode mode = OcrMode::auto_detect;
   std::string languages = "est";   // Tesseract's names: "est", "est+eng"
 };
 

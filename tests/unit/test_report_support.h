@@ -31,7 +31,9 @@ inline std::string import_mixed(const std::string& dir) {
   sources.push_back(corpus("directives/2025-40-mismatch.pdf"));
   for (const auto& s : sources) fs::copy_file(s, pdfs / fs::path(s).filename(), fs::copy_options::overwrite_existing);
   const std::string db = dir + "/db.sqlite";
-  Ran r = run_aj(dir, {"import", "--db", db, "--jobs", "2", pdfs.string()});
+  // OCR off: these tests show how the report names each failure, no_text_layer
+  // (scanned.pdf) among them; reading scans is test_ocr.cpp's.
+  Ran r = run_aj(dir, {"import", "--db", db, "--jobs", "2", "--ocr", "off", pdfs.string()});
   return r.code == 0 ? db : std::string();
 }
 

@@ -178,7 +178,7 @@ TEST_CASE("store: files are taken by their %PDF- signature, not by their name") 
   CHECK(last_run(db) == std::vector<std::string>{"0", "0", "0", "2"});
 }
 
-TEST_CASE("store: bad files are stored as failed with their own problem codes") {
+TEST_CASE("store: bad files are stored as failed with their own problem codes, a scan as partial read by OCR") {
   auto dir = aj::test::temp_dir("store-bad");
   const std::string db = dir + "/db.sqlite";
   auto r = run_aj(dir, {"import", "--db", db, aj::test::corpus("bad")});
@@ -189,12 +189,14 @@ TEST_CASE("store: bad files are stored as failed with their own problem codes") 
               "('truncated.pdf', 'encrypted.pdf', 'not-a-pdf.pdf', 'scanned.pdf', 'unknown-layout.pdf') ORDER BY path") ==
         Rows{{"encrypted.pdf", "failed", "pdf_encrypted"},
              {"not-a-pdf.pdf", "failed", "not_a_pdf"},
-             {"scanned.pdf", "failed", "no_text_layer,no_grammar_matched"},
+             {"scanned.pdf", "partial", "NULL"},   // OCR'd (ocr_used, a warning): never ok, not failed
              {"truncated.pdf", "failed", "pdf_damaged"},
              {"unknown-layout.pdf", "failed", "no_grammar_matched"}});
   CHECK(scalar(db, "SELECT pdf_encrypted FROM v_files WHERE path LIKE '%/encrypted.pdf'") == "1");
   CHECK(r.err.find("truncated.pdf: failed") != std::string::npos);
-  CHECK(r.out.find("10 documents failed") != std::string::npos);
+  CHECK(scalar(db, "SELECT count(*) FROM problems p JOIN records r ON r.id = p.record_id "
+                   "WHERE r.source_file = 'scanned.pdf' AND p.code = 'ocr_used'") == "1");
+  CHECK(r.out.find("9 documents failed") != std::string::npos);
   // --strict turns any failed document into exit code 3, also when nothing was parsed in this run.
   CHECK(run_aj(dir, {"import", "--strict", "--db", db, aj::test::corpus("bad")}).code == 3);
   CHECK(run_aj(dir, {"import", "--strict", "--db", dir + "/seeds.sqlite", aj::test::corpus("seeds")}).code == 0);
