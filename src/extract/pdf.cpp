@@ -129,7 +129,7 @@ void mark_ocr_bullets(std::vector<Word>& words) {
     bool opens = true;
     for (const Word& o : words) {
       if (&o == &w || !level(w, o)) continue;
-      if (o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 20) opens = false;   // 20 pt: within a column
+      if (o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 6) opens = false;   // a word gap, not a column gap
       else if (o.box.x0 >= w.box.x1 - 0.5 && (!next || o.box.x0 < next->box.x0)) next = &o;
     }
     if (opens && next && next->box.x0 - w.box.x1 > std::max(5.0, 0.5 * (next->box.y1 - next->box.y0)))

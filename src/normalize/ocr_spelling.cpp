@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 namespace aj::normalize {
@@ -77,6 +79,88 @@ std::string correct_ocr_word(const std::string& word, const hyphen::Resolver& le
   out += icu::UnicodeString::fromUTF8(*found.begin());
   out += icu::UnicodeString(u, end);
   return utf8(out);
+}
+
+namespace {
+
+// An item number opening a line: "3.4." as major 3, minor 4, mark ".".
+struct ItemNumber {
+  extract::Word* word = nullptr;
+  int page = 0, major = 0, minor = 0;
+  std::string mark;
+};
+
+std::optional<ItemNumber> item_number(extract::Word& w, int page) {
+  const std::string& t = w.text;
+  size_t i = 0;
+  auto number = [&](int* out) {
+    const size_t start = i;
+    while (i < t.size() && i - start < 3 && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i == start) return false;
+    *out = std::stoi(t.substr(start, i - start));
+    return true;
+  };
+  ItemNumber n{&w, page};
+  if (!number(&n.major) || i >= t.size() || t[i] != '.') return std::nullopt;
+  ++i;
+  if (!number(&n.minor)) return std::nullopt;
+  n.mark = t.substr(i);
+  if (!(n.mark.empty() || n.mark == "." || n.mark == ":" || n.mark == "," || n.mark == ";")) return std::nullopt;
+  return n;
+}
+
+// True when no other word of the page ends just left of w on its level.
+bool opens_line(const extract::Word& w, const std::vector<extract::Word>& words) {
+  for (const extract::Word& o : words) {
+    if (&o == &w) continue;
+    const double overlap = std::min(o.box.y1, w.box.y1) - std::max(o.box.y0, w.box.y0);
+    if (overlap > 0.5 * (w.box.y1 - w.box.y0) && o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 20) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<OcrCorrection> correct_ocr_item_numbers(extract::Document& doc) {
+  std::vector<ItemNumber> items;
+  for (extract::Page& page : doc.pages) {
+    if (!page.ocr) continue;
+    std::vector<ItemNumber> on_page;
+    for (extract::Word& w : page.words)
+      if (auto n = item_number(w, page.number); n && opens_line(w, page.words)) on_page.push_back(*n);
+    std::stable_sort(on_page.begin(), on_page.end(),
+                     [](const ItemNumber& a, const ItemNumber& b) { return a.word->box.y0 < b.word->box.y0; });
+    items.insert(items.end(), on_page.begin(), on_page.end());
+  }
+  std::vector<OcrCorrection> changes;
+  auto fix = [&](ItemNumber& n, int major, const std::string& mark) {
+    const std::string to = std::to_string(major) + "." + std::to_string(n.minor) + mark;
+    if (to == n.word->text) return;
+    changes.push_back(OcrCorrection{n.page, n.word->text, to});
+    n.word->text = to;
+    n.major = major;
+    n.mark = mark;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    ItemNumber& n = items[i];
+    // The two neighbours that agree on a list: before and after, or the two
+    // after (the first item), or the two before (the last).
+    const ItemNumber* a = nullptr;
+    const ItemNumber* b = nullptr;
+    if (i > 0 && i + 1 < items.size()) a = &items[i - 1], b = &items[i + 1];
+    if (!(a && a->major == b->major && a->minor < n.minor && n.minor < b->minor)) {
+      a = b = nullptr;
+      if (i + 2 < items.size() && items[i + 1].minor == n.minor + 1 && items[i + 2].minor == n.minor + 2)
+        a = &items[i + 1], b = &items[i + 2];
+      else if (i >= 2 && items[i - 1].minor == n.minor - 1 && items[i - 2].minor == n.minor - 2)
+        a = &items[i - 2], b = &items[i - 1];
+      if (a && a->major != b->major) a = b = nullptr;
+    }
+    if (!a) continue;
+    const std::string mark = a->mark == b->mark && n.mark != a->mark ? a->mark : n.mark;
+    fix(n, a->major, mark);
+  }
+  return changes;
 }
 
 std::vector<OcrCorrection> correct_ocr_diacritics(extract::Document& doc, const hyphen::Resolver& lexicon) {

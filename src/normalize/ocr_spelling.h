@@ -1,5 +1,5 @@
-// ocr_spelling.h — the diacritics OCR gets wrong on a scan, put right by the
-// Estonian lexicon.
+// ocr_spelling.h — what OCR gets wrong on a scan that the document can put
+// right: diacritics, by the Estonian lexicon; item numbers, by their sequence.
 //
 // On a speckled or soft scan Tesseract gives a letter the dots of a speck
 // above it ("toetämine", "Müude", "paküb") and takes õ for ö. A word read by
@@ -27,6 +27,14 @@ struct OcrCorrection {
 
 // Corrects the words of doc's OCR'd pages in place; returns what it changed.
 std::vector<OcrCorrection> correct_ocr_diacritics(extract::Document& doc, const hyphen::Resolver& lexicon);
+
+// Item numbers OCR misread ("8.5." between "3.4." and "3.6.", "2.4:" among
+// "2.3." and "2.5."): the numbers opening lines of OCR'd pages, in reading
+// order, form lists; one whose major number differs from that of the two
+// neighbours that agree (before and after, or the two after it for a first
+// item, the two before for a last) while its own minor number fits between
+// or before them takes theirs, and their closing mark. Returns the changes.
+std::vector<OcrCorrection> correct_ocr_item_numbers(extract::Document& doc);
 
 // One word (letters, perhaps with marks around it): the corrected word, or
 // the word itself.

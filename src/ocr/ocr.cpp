@@ -94,7 +94,7 @@ void remove_rules(PIX* grey, double dpi) {
 struct Symbol {
   std::string text;
   float confidence = 0;
-  int x0 = 0, x1 = 0;
+  int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   bool mark = false;     // no letter or digit
   bool letter = false;   // a letter (not a digit)
 };
@@ -124,8 +124,7 @@ std::vector<Symbol> word_symbols(const tesseract::ResultIterator& word) {
     Symbol sym;
     sym.text = text.get();
     sym.confidence = s.Confidence(tesseract::RIL_SYMBOL);
-    int y0 = 0, y1 = 0;
-    s.BoundingBox(tesseract::RIL_SYMBOL, &sym.x0, &y0, &sym.x1, &y1);
+    s.BoundingBox(tesseract::RIL_SYMBOL, &sym.x0, &sym.y0, &sym.x1, &sym.y1);
     sym.mark = !has_letter_or_digit(sym.text);
     sym.letter = !sym.mark && is_letter(sym.text);
     out.push_back(std::move(sym));
@@ -148,13 +147,14 @@ std::vector<std::vector<const Symbol*>> split_specks(const std::vector<Symbol>& 
     }
     const bool after_letter = i > 0 && symbols[i - 1].letter;
     const bool before_letter = i + 1 < symbols.size() && symbols[i + 1].letter;
-    const bool unsure = s.confidence < kSureMark;
+    // A job description never writes "|": it is what is left of a rule.
+    const bool unsure = s.confidence < kSureMark || s.text == "|";
     if (after_letter && before_letter && (gap_mark(s.text) || unsure)) {
       ++*left_out;
       if (!words.back().empty()) words.emplace_back();
       continue;
     }
-    const bool bullet = opens_line && symbols.size() == 1;   // a mark alone at a line's start
+    const bool bullet = opens_line && symbols.size() == 1 && s.text != "|";   // a mark alone at a line's start
     const bool after_digit = i > 0 && !symbols[i - 1].mark && !symbols[i - 1].letter;
     if (unsure && !bullet && !after_digit) {
       ++*left_out;
@@ -164,6 +164,33 @@ std::vector<std::vector<const Symbol*>> split_specks(const std::vector<Symbol>& 
   }
   if (words.back().empty()) words.pop_back();
   return words;
+}
+
+// A text line's box as Tesseract gives it spans its tallest letter and its
+// lowest descender, so its top moves by a couple of points with what the line
+// holds ("Olemas" has ascenders, "ning toimub" fewer) and the pitch between
+// lines of one paragraph looks uneven — enough for the layout stage to see a
+// paragraph break. A PDF's words instead share their font's ascent and
+// descent. So each word is placed on its line's baseline with the height of
+// a line of body text on this page (the median line height), as a font
+// would place it: 3/4 above the baseline, 1/4 below. A line's own box may
+// be half as tall again as the median (a caron, a descender and a speck in
+// one line); only one under 0.6 or over 1.8 times the median (a footnote, a
+// title) keeps its own height.
+void place_on_baselines(std::vector<Word>& words, const std::vector<double>& baselines) {
+  if (words.empty() || words.size() != baselines.size()) return;
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.box.y1 - w.box.y0);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const double median = heights[heights.size() / 2];
+  for (size_t i = 0; i < words.size(); ++i) {
+    Word& w = words[i];
+    const double own = w.box.y1 - w.box.y0;
+    const double h = own > 0.6 * median && own < 1.8 * median ? median : own;
+    w.box.y0 = baselines[i] - 0.75 * h;
+    w.box.y1 = baselines[i] + 0.25 * h;
+    w.size = h;
+  }
 }
 
 }  // namespace
@@ -220,6 +247,7 @@ Page Engine::read(const Image& image) const {
     return out;
   }
   const double to_points = 72.0 / image.dpi;
+  std::vector<double> baselines;   // each word's line's baseline under it, in points
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) {
     bool opens_line = true;
@@ -233,11 +261,14 @@ Page Engine::read(const Image& image) const {
       // A word's own box is glyph-tight ("juht" is taller than "vana", "Vahetu"
       // starts higher than "juht"): the words of one text line get the line's
       // top and bottom, as a PDF's words share their font's, so the layout
-      // stage sees one level line.
+      // stage sees one level line. The baseline is kept to place it (below).
+      int bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
+      const bool has_base = it->Baseline(tesseract::RIL_TEXTLINE, &bx0, &by0, &bx1, &by1);
       if (has_line) {
         y0 = ly0;
         y1 = ly1;
       }
+      const double base = !has_base ? y1 : bx1 == bx0 ? by0 : by0 + double(by1 - by0) * ((x0 + x1) / 2.0 - bx0) / (bx1 - bx0);
       const double confidence = it->Confidence(tesseract::RIL_WORD);
       const std::vector<Symbol> symbols = word_symbols(*it);
       const auto parts = split_specks(symbols, first, &out.unsure_marks);
@@ -249,12 +280,14 @@ Page Engine::read(const Image& image) const {
         w.box = Box{px0 * to_points, y0 * to_points, px1 * to_points, y1 * to_points};
         w.confidence = confidence;
         w.size = (y1 - y0) * to_points;
+        baselines.push_back(base * to_points);
         w.space_after = k + 1 < parts.size() || !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
         out.words.push_back(std::move(w));
       }
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.Clear();
+  place_on_baselines(out.words, baselines);
   return out;
 }
 

@@ -54,11 +54,12 @@ Parsed read_records(const Pipeline& p, const recognize::Recognizer& rec, const e
   return out;
 }
 
-// OCR'd words get their diacritics checked against the lexicon first
-// (normalize/ocr_spelling.h); each page's corrections are named in its
-// ocr_used problem.
+// OCR'd words get their diacritics checked against the lexicon and their
+// item numbers against their sequence first (normalize/ocr_spelling.h);
+// each page's corrections are named in its ocr_used problem.
 extract::Document with_ocr_corrections(extract::Document doc, const hyphen::Resolver& lexicon) {
-  const auto changes = normalize::correct_ocr_diacritics(doc, lexicon);
+  auto changes = normalize::correct_ocr_diacritics(doc, lexicon);
+  for (auto& c : normalize::correct_ocr_item_numbers(doc)) changes.push_back(std::move(c));
   for (Problem& problem : doc.problems) {
     if (problem.code != Code::ocr_used) continue;
     std::string list;
@@ -66,7 +67,8 @@ extract::Document with_ocr_corrections(extract::Document doc, const hyphen::Reso
     for (const auto& c : changes)
       if (c.page == problem.page && ++n <= 5) list += (list.empty() ? "" : ", ") + ("«" + c.from + "» → «" + c.to + "»");
     if (n > 0)
-      problem.message += "; the lexicon corrected " + std::to_string(n) + (n == 1 ? " word: " : " words: ") + list +
+      problem.message += "; corrected by the lexicon or the item numbers' sequence: " + std::to_string(n) +
+                         (n == 1 ? " word: " : " words: ") + list +
                          (n > 5 ? ", …" : "");
   }
   return doc;

@@ -47,10 +47,12 @@ double scan_f1(const std::vector<std::string>& pdfs, const std::string& language
 
 }  // namespace
 
-// The goal is 0.95 (issue 17); what stands between: OCR's own misreadings of
-// single letters and digits ("8.1." for "3.1.", "Vastütus"), words run
-// together where a speck filled the gap, and a table row's last line taken
-// for the next row's. The floor below is what this build reaches, so a
+// The goal is 0.95 (issue 17); this build reaches 0.948. What stands
+// between: OCR's own misreadings of single letters ("an" for "on",
+// "õigüsed"), a speck read as a sure mark glued to a word ("sujuv;",
+// "Ametijuhend."), two words run together where a speck filled the gap
+// ("saadatööalast"), and long competency texts, one wrong letter of which
+// loses the whole item. The floor is a little under what it reaches, so a
 // change that loses ground fails.
 TEST_CASE("ocr: the seed scans read near their truth, every record partial with ocr_used") {
   const auto pdfs = aj::test::pdfs_in("scans");
@@ -58,7 +60,7 @@ TEST_CASE("ocr: the seed scans read near their truth, every record partial with 
   std::vector<std::pair<std::string, bool>> statuses;
   const double f1 = scan_f1(pdfs, "est", &statuses);
   MESSAGE("field-F1 of corpus/scans: " << f1);
-  CHECK(f1 >= 0.88);
+  CHECK(f1 >= 0.94);
   REQUIRE(statuses.size() == 5);
   for (const auto& [status, ocr_used] : statuses) {
     CHECK(status == "partial");   // OCR'd text is never ok
@@ -71,8 +73,31 @@ TEST_CASE("ocr: a model without Estonian letters scores lower on a scan than the
   const double est = scan_f1(one, "est", nullptr);
   const double eng = scan_f1(one, "eng", nullptr);
   MESSAGE("003 scan: est " << est << ", eng " << eng);
-  CHECK(est >= 0.85);
+  CHECK(est >= 0.93);
   CHECK(eng < est - 0.2);
+}
+
+TEST_CASE("ocr: item numbers misread are put right by their neighbours in the list") {
+  aj::extract::Document doc;
+  aj::extract::Page page;
+  page.number = 1;
+  page.ocr = true;
+  double y = 100;
+  for (const char* n : {"8.1.", "3.2.", "3.3.", "8.4.", "3.5:", "3.6.", "3.7", "2.4.", "12"}) {
+    page.words.push_back(aj::extract::Word{n, aj::Box{70, y, 90, y + 11}, "", 11, true});
+    page.words.push_back(aj::extract::Word{"Tekst", aj::Box{95, y, 130, y + 11}, "", 11, false});
+    y += 20;
+  }
+  doc.pages.push_back(page);
+  const auto changes = aj::normalize::correct_ocr_item_numbers(doc);
+  std::vector<std::string> numbers;
+  for (const auto& w : doc.pages[0].words)
+    if (w.text != "Tekst") numbers.push_back(w.text);
+  // The first item by the two after it, the middle ones by both sides, the
+  // last by the two before it, the closing mark by the neighbours'; 2.4 fits
+  // no run, and 12 is no item number.
+  CHECK(numbers == std::vector<std::string>{"3.1.", "3.2.", "3.3.", "3.4.", "3.5.", "3.6.", "3.7.", "2.4.", "12"});
+  CHECK(changes.size() == 4);
 }
 
 TEST_CASE("ocr: the lexicon takes a speck's dots off a word, and leaves names, acronyms and words it knows") {
