@@ -17,8 +17,6 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -96,18 +94,6 @@ bool blank(const poppler::page_renderer& renderer, const poppler::page& page) {
     for (int x = 0; x < thumb.width(); ++x)
       if (static_cast<unsigned char>(data[static_cast<size_t>(y) * thumb.bytes_per_row() + x]) < 200) return false;
   return true;
-}
-
-// True when the UTF-8 text holds a letter or a digit of any script.
-bool has_letter_or_digit(const std::string& utf8) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(utf8.data(), i, n, c);
-    if (c >= 0 && u_isalnum(c)) return true;
-  }
-  return false;
 }
 
 // OCR reads a list's bullet as whatever it resembles ("*", "e", "«", "©",
@@ -210,7 +196,7 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
   double confidence_sum = 0;
   for (auto& w : read.words) {
     confidence_sum += w.confidence;
-    const bool mark = !has_letter_or_digit(w.text);
+    const bool mark = !ocr::has_letter_or_digit(w.text);
     // Tesseract may give a sentence's last mark as a word of its own
     // ("rakendamisel" "."): one touching the word before it on its line
     // belongs to that word.

@@ -20,18 +20,6 @@ namespace {
 // at 83–96.
 constexpr float kSureMark = 97;
 
-// True when the UTF-8 text holds a letter or a digit of any script.
-bool has_letter_or_digit(const std::string& utf8) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(utf8.data(), i, n, c);
-    if (c >= 0 && u_isalnum(c)) return true;
-  }
-  return false;
-}
-
 // Leptonica images free themselves when they leave scope.
 struct PixDeleter {
   void operator()(PIX* p) const { pixDestroy(&p); }
@@ -194,6 +182,17 @@ void place_on_baselines(std::vector<Word>& words, const std::vector<double>& bas
 }
 
 }  // namespace
+
+bool has_letter_or_digit(std::string_view utf8) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
 
 struct Engine::Impl {
   tesseract::TessBaseAPI api;

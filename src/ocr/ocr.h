@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/problem.h"
@@ -42,6 +43,10 @@ struct Page {
   double skew_degrees = 0;   // the angle straightened before recognition
   int unsure_marks = 0;      // marks (no letter or digit) left out of words as specks
 };
+
+// True when the UTF-8 text holds a letter or a digit of any script; text
+// without one is a mark (punctuation, or a speck read as one).
+bool has_letter_or_digit(std::string_view utf8);
 
 class Engine {
  public:
