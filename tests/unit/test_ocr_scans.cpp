@@ -47,7 +47,7 @@ double scan_f1(const std::vector<std::string>& pdfs, const std::string& language
 
 }  // namespace
 
-// The goal is 0.95 (issue 17); this build reaches 0.948. What stands
+// The goal is 0.95 (issue 17); this build reaches 0.9499. What stands
 // between: OCR's own misreadings of single letters ("an" for "on",
 // "õigüsed"), a speck read as a sure mark glued to a word ("sujuv;",
 // "Ametijuhend."), two words run together where a speck filled the gap
