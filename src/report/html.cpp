@@ -217,16 +217,9 @@ void org_item(std::ostream& o, const OrgPosition& p) {
 
 // The chart as nested lists (report/org_chart.h's tree, in HTML).
 void org_list(std::ostream& o, const OrgChart& chart) {
-  std::map<std::string, std::vector<const OrgPosition*>> children;
-  std::set<std::string> shown, done;
-  for (const OrgPosition& p : chart.positions) shown.insert(p.record_key);
-  std::vector<const OrgPosition*> roots;
-  for (const OrgPosition& p : chart.positions) {
-    if (p.manager_key && shown.count(*p.manager_key) && *p.manager_key != p.record_key)
-      children[*p.manager_key].push_back(&p);
-    else
-      roots.push_back(&p);
-  }
+  const OrgTree tree = org_tree(chart);
+  const auto& [shown, children, roots] = tree;
+  std::set<std::string> done;
   // Iterative, so a deep chart cannot exhaust the stack: "<" opens a list, ">" closes one.
   std::vector<std::variant<const OrgPosition*, char>> stack;
   o << "<ul class=\"org\">\n";

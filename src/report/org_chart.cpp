@@ -22,25 +22,6 @@ extern char** environ;
 namespace aj::report {
 namespace {
 
-// Children of each position (by record_key), and the roots, in chart order.
-struct Tree {
-  std::map<std::string, std::vector<const OrgPosition*>> children;
-  std::vector<const OrgPosition*> roots;
-};
-
-Tree tree_of(const OrgChart& chart) {
-  Tree t;
-  std::set<std::string> shown;
-  for (const OrgPosition& p : chart.positions) shown.insert(p.record_key);
-  for (const OrgPosition& p : chart.positions) {
-    if (p.manager_key && shown.count(*p.manager_key) && *p.manager_key != p.record_key)
-      t.children[*p.manager_key].push_back(&p);
-    else
-      t.roots.push_back(&p);
-  }
-  return t;
-}
-
 std::string manager_note(const OrgPosition& p, bool under_manager) {
   if (under_manager || !p.manager_name) return "";
   if (p.how && *p.how == "approval_authority") return "  (manager: " + *p.manager_name + ", the approver)";
@@ -60,6 +41,18 @@ std::string dot_quoted(const std::string& s) {
 
 }  // namespace
 
+OrgTree org_tree(const OrgChart& chart) {
+  OrgTree t;
+  for (const OrgPosition& p : chart.positions) t.shown.insert(p.record_key);
+  for (const OrgPosition& p : chart.positions) {
+    if (p.manager_key && t.shown.count(*p.manager_key) && *p.manager_key != p.record_key)
+      t.children[*p.manager_key].push_back(&p);
+    else
+      t.roots.push_back(&p);
+  }
+  return t;
+}
+
 std::optional<OrgChart> load_org_chart(store::Db& db, const std::string& unit, std::string* error) {
   store::Stmt q = db.prepare(
       "WITH shown AS ("
@@ -68,7 +61,11 @@ std::optional<OrgChart> load_org_chart(store::Db& db, const std::string& unit, s
       "    AND (?1 = '' OR instr(lower_et(coalesce(r.structural_unit, '') || ' ' || coalesce(r.department, '') || ' ' ||"
       "                                   coalesce(r.division, '')), lower_et(?1)) > 0)"
       "  GROUP BY v.fingerprint)"
-      "SELECT r.record_key, r.title, r.structural_unit, e.name_as_written, e.to_record_key, e.how "
+      // The manager's position as shown: the smallest record_key of its
+      // fingerprint, whichever rendering the edge went to.
+      "SELECT r.record_key, r.title, r.structural_unit, e.name_as_written, "
+      "       coalesce((SELECT min(o.record_key) FROM records t JOIN records o ON o.fingerprint = t.fingerprint "
+      "                 WHERE t.record_key = e.to_record_key), e.to_record_key), e.how "
       "FROM shown s JOIN records r ON r.record_key = s.record_key "
       "LEFT JOIN v_org_edges e ON e.from_record_key = r.record_key AND e.relation = 'manager' "
       "ORDER BY r.title COLLATE et, r.record_key");
@@ -80,16 +77,6 @@ std::optional<OrgChart> load_org_chart(store::Db& db, const std::string& unit, s
     *error = "cannot read the org chart: " + db.error();
     db.clear_error();
     return std::nullopt;
-  }
-  // A manager edge to a rendering other than the shown one: point it at the shown one.
-  store::Stmt same = db.prepare(
-      "SELECT r.record_key, (SELECT min(o.record_key) FROM records o WHERE o.fingerprint = r.fingerprint) "
-      "FROM records r WHERE r.record_key = ?");
-  for (OrgPosition& p : chart.positions) {
-    if (!p.manager_key) continue;
-    same.reset();
-    same.bind(1, *p.manager_key);
-    if (same.step() && !same.is_null(1)) p.manager_key = same.text(1);
   }
   std::set<std::string> shown;
   for (const OrgPosition& p : chart.positions) shown.insert(p.record_key);
@@ -108,7 +95,7 @@ std::optional<OrgChart> load_org_chart(store::Db& db, const std::string& unit, s
 }
 
 std::string org_text(const OrgChart& chart) {
-  const Tree t = tree_of(chart);
+  const OrgTree t = org_tree(chart);
   std::ostringstream out;
   std::set<std::string> done;
   // Iterative depth-first walk, so a deep chart cannot exhaust the stack.

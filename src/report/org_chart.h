@@ -14,7 +14,9 @@
 // manager lies outside a --unit filter (they become roots, naming it).
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,17 @@ struct OrgChart {
   std::vector<OrgPosition> positions;   // by title (Estonian order), then key
   std::vector<OrgProblem> problems;     // of the positions shown, by kind then title
 };
+
+// The chart as a tree: the positions under each manager's (by record_key),
+// and the roots — positions whose manager is none of those shown — in chart
+// order. A position on a manager cycle is in neither list's reach from a
+// root; the printers show those after the tree.
+struct OrgTree {
+  std::set<std::string> shown;   // every position's record_key
+  std::map<std::string, std::vector<const OrgPosition*>> children;
+  std::vector<const OrgPosition*> roots;
+};
+OrgTree org_tree(const OrgChart& chart);
 
 // Reads the chart from an open database (store::open_readonly). `unit`,
 // when not empty, keeps the positions whose structural unit, department or
