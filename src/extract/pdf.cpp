@@ -96,6 +96,21 @@ bool blank(const poppler::page_renderer& renderer, const poppler::page& page) {
   return true;
 }
 
+}  // namespace
+
+bool same_line(const Word& a, const Word& b) {
+  const double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
+  return overlap > 0.5 * std::min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
+}
+
+bool opens_line(const Word& w, const std::vector<Word>& words, double gap) {
+  for (const Word& o : words)
+    if (&o != &w && same_line(w, o) && o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < gap) return false;
+  return true;
+}
+
+namespace {
+
 // OCR reads a list's bullet as whatever it resembles ("*", "e", "«", "©",
 // "=" for a small square). A word of one such character with no text just
 // before it on its level (another table column may stand further left) and
@@ -105,21 +120,13 @@ bool blank(const poppler::page_renderer& renderer, const poppler::page& page) {
 void mark_ocr_bullets(std::vector<Word>& words) {
   static const char* const kLookalikes[] = {"*", "e", "o", "«", "»", "©", "°", "¢", "+", "•", "·", "®", "@",
                                             "=", "■", "▪", "□", "§"};
-  auto level = [](const Word& a, const Word& b) {   // on one line: their vertical extents mostly overlap
-    const double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
-    return overlap > 0.5 * std::min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
-  };
   for (Word& w : words) {
     if (std::find(std::begin(kLookalikes), std::end(kLookalikes), w.text) == std::end(kLookalikes)) continue;
+    if (!opens_line(w, words, 6)) continue;   // a word gap before it, not a column gap
     const Word* next = nullptr;
-    bool opens = true;
-    for (const Word& o : words) {
-      if (&o == &w || !level(w, o)) continue;
-      if (o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 6) opens = false;   // a word gap, not a column gap
-      else if (o.box.x0 >= w.box.x1 - 0.5 && (!next || o.box.x0 < next->box.x0)) next = &o;
-    }
-    if (opens && next && next->box.x0 - w.box.x1 > std::max(5.0, 0.5 * (next->box.y1 - next->box.y0)))
-      w.text = "\u2022";
+    for (const Word& o : words)
+      if (&o != &w && same_line(w, o) && o.box.x0 >= w.box.x1 - 0.5 && (!next || o.box.x0 < next->box.x0)) next = &o;
+    if (next && next->box.x0 - w.box.x1 > std::max(5.0, 0.5 * (next->box.y1 - next->box.y0))) w.text = "\u2022";
   }
 }
 

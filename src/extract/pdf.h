@@ -73,6 +73,14 @@ struct Page {
   bool ocr = false;               // the words were recognised from the page's image
 };
 
+// True when the two words stand on one line: their vertical extents overlap
+// by more than half the smaller one's.
+bool same_line(const Word& a, const Word& b);
+
+// True when no other of `words` ends less than `gap` points left of w on its
+// line: w opens its line (or a column further right).
+bool opens_line(const Word& w, const std::vector<Word>& words, double gap);
+
 struct Document {
   std::vector<Page> pages;
   DocInfo info;

@@ -109,16 +109,6 @@ std::optional<ItemNumber> item_number(extract::Word& w, int page) {
   return n;
 }
 
-// True when no other word of the page ends just left of w on its level.
-bool opens_line(const extract::Word& w, const std::vector<extract::Word>& words) {
-  for (const extract::Word& o : words) {
-    if (&o == &w) continue;
-    const double overlap = std::min(o.box.y1, w.box.y1) - std::max(o.box.y0, w.box.y0);
-    if (overlap > 0.5 * (w.box.y1 - w.box.y0) && o.box.x1 <= w.box.x0 + 0.5 && w.box.x0 - o.box.x1 < 20) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::vector<OcrCorrection> correct_ocr_item_numbers(extract::Document& doc) {
@@ -127,7 +117,7 @@ std::vector<OcrCorrection> correct_ocr_item_numbers(extract::Document& doc) {
     if (!page.ocr) continue;
     std::vector<ItemNumber> on_page;
     for (extract::Word& w : page.words)
-      if (auto n = item_number(w, page.number); n && opens_line(w, page.words)) on_page.push_back(*n);
+      if (auto n = item_number(w, page.number); n && extract::opens_line(w, page.words, 20)) on_page.push_back(*n);
     std::stable_sort(on_page.begin(), on_page.end(),
                      [](const ItemNumber& a, const ItemNumber& b) { return a.word->box.y0 < b.word->box.y0; });
     items.insert(items.end(), on_page.begin(), on_page.end());

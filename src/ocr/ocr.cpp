@@ -82,7 +82,7 @@ void remove_rules(PIX* grey, double dpi) {
 struct Symbol {
   std::string text;
   float confidence = 0;
-  int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  int x0 = 0, x1 = 0;
   bool mark = false;     // no letter or digit
   bool letter = false;   // a letter (not a digit)
 };
@@ -112,7 +112,8 @@ std::vector<Symbol> word_symbols(const tesseract::ResultIterator& word) {
     Symbol sym;
     sym.text = text.get();
     sym.confidence = s.Confidence(tesseract::RIL_SYMBOL);
-    s.BoundingBox(tesseract::RIL_SYMBOL, &sym.x0, &sym.y0, &sym.x1, &sym.y1);
+    int y0 = 0, y1 = 0;
+    s.BoundingBox(tesseract::RIL_SYMBOL, &sym.x0, &y0, &sym.x1, &y1);
     sym.mark = !has_letter_or_digit(sym.text);
     sym.letter = !sym.mark && is_letter(sym.text);
     out.push_back(std::move(sym));
@@ -277,8 +278,7 @@ Page Engine::read(const Image& image) const {
         const int px0 = parts.size() == 1 ? x0 : parts[k].front()->x0;
         const int px1 = parts.size() == 1 ? x1 : parts[k].back()->x1;
         w.box = Box{px0 * to_points, y0 * to_points, px1 * to_points, y1 * to_points};
-        w.confidence = confidence;
-        w.size = (y1 - y0) * to_points;
+        w.confidence = confidence;   // size: place_on_baselines() below
         baselines.push_back(base * to_points);
         w.space_after = k + 1 < parts.size() || !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
         out.words.push_back(std::move(w));
