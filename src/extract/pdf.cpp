@@ -205,11 +205,16 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
     confidence_sum += w.confidence;
     const bool mark = !ocr::has_letter_or_digit(w.text);
     // Tesseract may give a sentence's last mark as a word of its own
-    // ("rakendamisel" "."): one touching the word before it on its line
-    // belongs to that word.
-    Word* before = page.words.empty() ? nullptr : &page.words.back();
-    const bool attached = mark && w.text.size() <= 3 && before && std::abs(before->box.y0 - w.box.y0) < 0.5 &&
-                          w.box.x0 >= before->box.x0 && w.box.x0 - before->box.x1 < 0.3 * w.size;
+    // ("rakendamisel" "."), even as a text line of its own after other
+    // blocks ("5" … "." "VASTUTUS"): one touching a word on its left on its
+    // line belongs to that word.
+    Word* before = nullptr;
+    if (mark && w.text.size() <= 3)
+      for (auto b = page.words.rbegin(); b != page.words.rend() && !before; ++b)
+        if (std::abs(b->box.y0 - w.box.y0) < 0.5 && w.box.x0 >= b->box.x0 && w.box.x0 - b->box.x1 < 0.3 * w.size &&
+            w.box.x0 >= b->box.x1 - 0.3 * w.size)
+          before = &*b;
+    const bool attached = before != nullptr;
     // A scan's specks and shadows come back as unsure marks ("|", "'", "=");
     // kept, they would split table columns and end values with junk. They
     // are set aside, still reported below with their box.
@@ -234,7 +239,8 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
       where + " was read by OCR (Tesseract, " + engine->languages() + ", " + one_decimal(dpi) + " dpi, straightened " +
           one_decimal(read.skew_degrees) + "°): " + std::to_string(page.words.size()) +
           " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100" +
-          (read.unsure_marks > 0 ? "; " + std::to_string(read.unsure_marks) + " unsure marks left out as specks" : "")));
+          (read.unsure_marks > 0 ? "; " + std::to_string(read.unsure_marks) + " unsure marks left out as specks" : "") +
+          (read.shaped_bullets > 0 ? "; " + std::to_string(read.shaped_bullets) + " bullets found by their shape" : "")));
 }
 
 Document Extractor::read(poppler::document* doc, const OcrPageHook& before_ocr_page) const {

@@ -99,17 +99,22 @@ static bool is_bullet_word(const Word& w) { return normalize::is_bullet_glyph(w.
 
 // Where a row stands with respect to a vertical line at x: a word crosses
 // it, there is text on both sides (with white space at x), or text on one
-// side only (which says nothing about a column there).
+// side only (which says nothing about a column there). A bullet alone on
+// the left is one side too: a list's tab after its bullets is no gutter
+// (a heading "6.<tab>TÖÖVAHENDID" over a list is not a table).
 enum class Across { crossed, both_sides, one_side };
 
 static Across across(const Row& r, double x) {
-  bool left = false, right = false;
-  for (const auto& w : r.segs.front().words) {
+  const auto& ws = r.segs.front().words;
+  size_t left = 0;
+  bool right = false;
+  for (const auto& w : ws) {
     if (w.box.x0 < x - 0.5 && w.box.x1 > x + 0.5) return Across::crossed;
-    left = left || w.box.x1 <= x + 0.5;
+    left += w.box.x1 <= x + 0.5;
     right = right || w.box.x0 >= x - 0.5;
   }
-  return left && right ? Across::both_sides : Across::one_side;
+  if (left == 1 && is_bullet_word(ws.front())) return Across::one_side;
+  return left > 0 && right ? Across::both_sides : Across::one_side;
 }
 
 // Does the row have a word starting at x after a gap (or at its start)?

@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "ocr/bullets.h"
+#include "ocr/pix.h"
+
 namespace aj::ocr {
 namespace {
 
@@ -19,12 +22,6 @@ namespace {
 // on the seed scans real marks come back at 96.9–99.6, specks read as ' " : .
 // at 83–96.4 ("|" always is one).
 constexpr float kSureMark = 96.5;
-
-// Leptonica images free themselves when they leave scope.
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
 PixPtr to_pix(const Image& image) {
   PixPtr pix(pixCreate(image.width, image.height, 8));
@@ -248,11 +245,16 @@ Page Engine::read(const Image& image) const {
   }
   const double to_points = 72.0 / image.dpi;
   std::vector<double> baselines;   // each word's line's baseline under it, in points
+  std::vector<PixelBox> word_boxes;   // every word Tesseract returned, in pixels
+  std::vector<LineStart> lines;       // each text line's first word kept ...
+  std::vector<size_t> line_starts;    // ... and its index in out.words
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) {
     bool opens_line = true;
+    bool line_started = false;
     do {
       const bool first = opens_line;
+      if (first) line_started = false;
       opens_line = it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
       int x0, y0, x1, y1;
       if (!it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
@@ -272,11 +274,17 @@ Page Engine::read(const Image& image) const {
       const double confidence = it->Confidence(tesseract::RIL_WORD);
       const std::vector<Symbol> symbols = word_symbols(*it);
       const auto parts = split_specks(symbols, first, &out.unsure_marks);
+      word_boxes.push_back(PixelBox{x0, y0, x1, y1});
       for (size_t k = 0; k < parts.size(); ++k) {
         Word w;
         for (const Symbol* s : parts[k]) w.text += s->text;
         const int px0 = parts.size() == 1 ? x0 : parts[k].front()->x0;
         const int px1 = parts.size() == 1 ? x1 : parts[k].back()->x1;
+        if (!line_started && has_line) {
+          lines.push_back(LineStart{PixelBox{lx0, ly0, lx1, ly1}, static_cast<int>(base), PixelBox{px0, y0, px1, y1}});
+          line_starts.push_back(out.words.size());
+          line_started = true;
+        }
         w.box = Box{px0 * to_points, y0 * to_points, px1 * to_points, y1 * to_points};
         w.confidence = confidence;   // size: place_on_baselines() below
         baselines.push_back(base * to_points);
@@ -286,6 +294,23 @@ Page Engine::read(const Image& image) const {
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.Clear();
+  // Bullets Tesseract left out go in before their line's first word, last
+  // line first so that the indexes still hold; each takes that word's
+  // confidence (the shape test has none of its own).
+  std::vector<FoundBullet> bullets = find_dropped_bullets(source, lines, word_boxes);
+  std::sort(bullets.begin(), bullets.end(), [](const FoundBullet& a, const FoundBullet& b) { return a.line > b.line; });
+  for (const FoundBullet& b : bullets) {
+    const size_t at = line_starts[b.line];
+    Word w;
+    w.text = b.text;
+    w.box = Box{b.box.x0 * to_points, lines[b.line].line.y0 * to_points, b.box.x1 * to_points,
+                lines[b.line].line.y1 * to_points};
+    w.confidence = out.words[at].confidence;
+    w.space_after = true;
+    out.words.insert(out.words.begin() + static_cast<std::ptrdiff_t>(at), std::move(w));
+    baselines.insert(baselines.begin() + static_cast<std::ptrdiff_t>(at), baselines[at]);
+  }
+  out.shaped_bullets = static_cast<int>(bullets.size());
   place_on_baselines(out.words, baselines);
   return out;
 }

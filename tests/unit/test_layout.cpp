@@ -180,3 +180,35 @@ TEST_CASE("layout: under a hanging indent a line back at the first line's left e
   CHECK_FALSE(indented.lines[1].para_start);
   CHECK_FALSE(indented.lines[2].para_start);
 }
+
+TEST_CASE("layout: a numbered heading with a tab over a bulleted list is a line, not a two-column table") {
+  // As OCR gives them: "6." and its heading a tab apart, the list's bullets
+  // at the heading's number, their items where the heading's text starts.
+  aj::extract::Page page{1, 612, 792, {}, false};
+  double y = 100;
+  auto word = [&](const std::string& text, double x0, double x1) {
+    page.words.push_back(aj::extract::Word{text, {x0, y, x1, y + 12}, "", 11, true});
+  };
+  auto item = [&](const std::vector<std::string>& words) {
+    word("\u2022", 71, 75.5);
+    double x = 89;
+    for (const auto& w : words) {
+      word(w, x, x + 6.0 * static_cast<double>(w.size()));
+      x += 6.0 * static_cast<double>(w.size()) + 3;
+    }
+    y += 13;
+  };
+  for (int i = 0; i < 4; ++i) item({"kasutada", "ameti", "vara", "heaperemehelikult;"});
+  y += 6;
+  word("6.", 71, 81.4);
+  word("TÖÖVAHENDID", 90, 187);
+  y += 19;
+  for (int i = 0; i < 4; ++i) item({"sülearvuti", "ja", "tarkvara;"});
+  aj::extract::Document doc;
+  doc.pages.push_back(std::move(page));
+  const auto l = aj::layout::analyse(doc);
+  CHECK(l.tables.empty());
+  bool heading = false;
+  for (const auto& line : l.lines) heading = heading || line.text == "6. TÖÖVAHENDID";
+  CHECK(heading);
+}

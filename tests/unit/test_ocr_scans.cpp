@@ -47,20 +47,20 @@ double scan_f1(const std::vector<std::string>& pdfs, const std::string& language
 
 }  // namespace
 
-// The goal is 0.95 (issue 17); this build reaches 0.9499. What stands
-// between: OCR's own misreadings of single letters ("an" for "on",
-// "õigüsed"), a speck read as a sure mark glued to a word ("sujuv;",
-// "Ametijuhend."), two words run together where a speck filled the gap
-// ("saadatööalast"), and long competency texts, one wrong letter of which
-// loses the whole item. The floor is a little under what it reaches, so a
-// change that loses ground fails.
+// The goal is 0.95 (issue 17); this build reaches 0.9511, since the bullets
+// Tesseract leaves out are found by their shape (ocr/bullets.h). What still
+// stands between it and the truth: OCR's own misreadings of single letters
+// ("an" for "on", "õigüsed"), a speck read as a sure mark glued to a word
+// ("sujuv;", "Ametijuhend."), two words run together where a speck filled
+// the gap ("saadatööalast"), and long competency texts, one wrong letter of
+// which loses the whole item.
 TEST_CASE("ocr: the seed scans read near their truth, every record partial with ocr_used") {
   const auto pdfs = aj::test::pdfs_in("scans");
   REQUIRE(pdfs.size() == 5);
   std::vector<std::pair<std::string, bool>> statuses;
   const double f1 = scan_f1(pdfs, "est", &statuses);
   MESSAGE("field-F1 of corpus/scans: " << f1);
-  CHECK(f1 >= 0.94);
+  CHECK(f1 >= 0.95);
   REQUIRE(statuses.size() == 5);
   for (const auto& [status, ocr_used] : statuses) {
     CHECK(status == "partial");   // OCR'd text is never ok

@@ -1,0 +1,81 @@
+// test_ocr_bullets.cpp — bullets Tesseract left out, found by their shape
+// (ocr/bullets.h): drawn blobs beside drawn lines' first words, and a scan
+// whose bullets Tesseract drops (001's page 2) read as separate items.
+#include <doctest/doctest.h>
+
+#include <leptonica/allheaders.h>
+
+#include "corpus_paths.h"
+#include "extract/pdf.h"
+#include "ocr/bullets.h"
+#include "ocr/pix.h"
+
+using aj::ocr::find_dropped_bullets;
+using aj::ocr::LineStart;
+using aj::ocr::PixelBox;
+using aj::ocr::PixPtr;
+
+namespace {
+
+// A white 8-bit page with dark rectangles, as a scan at 300 dpi.
+PixPtr page_with(const std::vector<PixelBox>& ink) {
+  PixPtr pix(pixCreate(800, 400, 8));
+  pixSetAllArbitrary(pix.get(), 255);
+  for (const PixelBox& b : ink)
+    for (int y = b.y0; y < b.y1; ++y)
+      for (int x = b.x0; x < b.x1; ++x) pixSetPixel(pix.get(), x, y, 0);
+  return pix;
+}
+
+// A line 44 px high (an 11-point line at 300 dpi) whose first word starts at x.
+LineStart line_at(int x, int top) { return LineStart{PixelBox{x, top, 700, top + 44}, top + 34, PixelBox{x, top, x + 150, top + 44}}; }
+
+}  // namespace
+
+TEST_CASE("ocr bullets: a filled dot or a dash before a line's first word is a bullet, other blobs are not") {
+  const std::vector<LineStart> lines{line_at(200, 20), line_at(200, 100), line_at(200, 180), line_at(200, 260)};
+  std::vector<PixelBox> words;
+  for (const auto& l : lines) words.push_back(l.first_word);
+  SUBCASE("a dot and a dash, each level with its line") {
+    const auto pix = page_with({{130, 34, 148, 52}, {120, 120, 150, 124}});
+    const auto found = find_dropped_bullets(pix.get(), lines, words);
+    REQUIRE(found.size() == 2);
+    CHECK(std::string(found[0].text) == "\u2022");
+    CHECK(found[0].line == 0);
+    CHECK(std::string(found[1].text) == "\u2013");
+    CHECK(found[1].line == 1);
+  }
+  SUBCASE("a ring, a tall bar, a blob too large, one below the baseline and one too far left are not") {
+    PixPtr pix = page_with({{130, 34, 148, 52},                    // a dot …
+                            {30, 194, 48, 212},                     // … a dot 152 px (3.5 lines) before its word: still one
+                            {120, 260, 160, 300}});                 // a blob 40 px across: too large
+    for (int y = 36; y < 50; ++y)                                   // hollow out the first: a ring (o, ☐)
+      for (int x = 132; x < 146; ++x) pixSetPixel(pix.get(), x, y, 255);
+    const auto found = find_dropped_bullets(pix.get(), lines, words);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].line == 2);
+    const auto far = page_with({{0, 194, 18, 212}, {130, 118 + 44, 148, 118 + 62}});   // 182 px before; below its line
+    CHECK(find_dropped_bullets(far.get(), lines, words).empty());
+  }
+  SUBCASE("a dot a word covers is that word's, not a bullet") {
+    const auto pix = page_with({{130, 34, 148, 52}});
+    std::vector<PixelBox> covering = words;
+    covering.push_back(PixelBox{125, 20, 155, 64});
+    CHECK(find_dropped_bullets(pix.get(), lines, covering).empty());
+  }
+}
+
+TEST_CASE("ocr bullets: the items of a scanned result cell whose bullets Tesseract drops come out one by one") {
+  aj::extract::Extractor ex;
+  ex.set_ocr({aj::extract::OcrMode::auto_detect, "est"});
+  const auto doc = ex.load_file(aj::test::corpus("scans/001_ada39cec4ddc1188.a.scan.pdf"));
+  REQUIRE(doc.readable());
+  REQUIRE(doc.pages.size() >= 2);
+  int bullets = 0;
+  for (const auto& w : doc.pages[1].words) bullets += w.text == "\u2022";
+  CHECK(bullets >= 15);   // the seed's page 2 has 17
+  bool said = false;
+  for (const auto& p : doc.problems)
+    said = said || (p.code == aj::Code::ocr_used && p.page == 2 && p.message.find("bullets found by their shape") != std::string::npos);
+  CHECK(said);
+}
