@@ -38,18 +38,17 @@ const char* bullet_shape(const PixelBox& b, double line_height) {
 
 }  // namespace
 
-std::vector<FoundBullet> find_dropped_bullets(PIX* image, const std::vector<LineStart>& lines,
+std::vector<FoundBullet> find_dropped_bullets(PIX* ink, const std::vector<LineStart>& lines,
                                               const std::vector<PixelBox>& words) {
   std::vector<FoundBullet> out;
-  if (lines.empty() || !image || pixGetDepth(image) != 8) return out;
+  if (lines.empty() || !ink || pixGetDepth(ink) != 1) return out;
   std::vector<int> heights;
   for (const LineStart& l : lines) heights.push_back(l.line.y1 - l.line.y0);
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
   const double line_height = heights[heights.size() / 2];
   if (line_height <= 0) return out;
 
-  PixPtr ink(pixThresholdToBinary(image, 180));
-  BoxaPtr blobs(ink ? pixConnCompBB(ink.get(), 8) : nullptr);
+  BoxaPtr blobs(pixConnCompBB(ink, 8));
   if (!blobs) return out;
   std::vector<bool> taken(lines.size(), false);
   const l_int32 n = boxaGetCount(blobs.get());
@@ -60,7 +59,7 @@ std::vector<FoundBullet> find_dropped_bullets(PIX* image, const std::vector<Line
     const char* glyph = bullet_shape(blob, line_height);
     if (!glyph) continue;
     if (std::any_of(words.begin(), words.end(), [&](const PixelBox& b) { return overlaps(blob, b); })) continue;
-    if (ink_share(ink.get(), blob) < 0.6) continue;
+    if (ink_share(ink, blob) < 0.6) continue;
     // The line whose first word follows nearest on its right, level with it.
     const double middle = y + h / 2.0;
     size_t best = lines.size();

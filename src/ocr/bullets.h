@@ -35,13 +35,13 @@ struct FoundBullet {
   const char* text = "";   // "•" or "–", as the shape is
 };
 
-// The bullets of `image` (8-bit grey, the one recognised) that no word in
+// The bullets in `ink` (the recognised image made 1-bit) that no word in
 // `words` covers: an isolated filled blob, either as wide as tall within
 // half again and between a fifth and three quarters of the page's median
 // line height across (•), or flat and under 0.9 of that height wide (–);
 // its middle between a line's top and its baseline, before the line's first
 // word by a gap of a space to a few tabs. At most one per line.
-std::vector<FoundBullet> find_dropped_bullets(PIX* image, const std::vector<LineStart>& lines,
+std::vector<FoundBullet> find_dropped_bullets(PIX* ink, const std::vector<LineStart>& lines,
                                               const std::vector<PixelBox>& words);
 
 }  // namespace aj::ocr

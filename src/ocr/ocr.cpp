@@ -152,6 +152,69 @@ std::vector<std::vector<const Symbol*>> split_specks(const std::vector<Symbol>& 
   return words;
 }
 
+// The white between two symbols of a word, in pixels: the run of columns
+// with no ink over the band y0..y1, around the middle of the gap between
+// their boxes (an LSTM's symbol boxes are approximate; the ink is not).
+int white_between(PIX* ink, const Symbol& left, const Symbol& right, int y0, int y1) {
+  const int from = std::min(left.x1, right.x0), to = std::max(left.x1, right.x0);
+  auto empty = [&](int x) {
+    for (int y = y0; y <= y1; ++y) {
+      l_uint32 v = 0;
+      if (pixGetPixel(ink, x, y, &v) == 0 && v) return false;
+    }
+    return true;
+  };
+  int a = (from + to) / 2, b = a;
+  if (!empty(a)) return 0;
+  while (a - 1 > left.x0 && empty(a - 1)) --a;
+  while (b + 1 < right.x1 && empty(b + 1)) ++b;
+  return b - a + 1;
+}
+
+// Splits a word where two of its letters stand a word space apart: the LSTM
+// runs words together ("saadatööalast", "Igatööülesande") when it misses a
+// space, and is then unsure of the whole (no dictionary holds the run: on
+// the seed scans 62–77, against 90 and more for most words). A space is a
+// quarter of an em and more; the white between two letters of one word is
+// far under a fifth (kTightestSpace) of the page's body line height, even
+// in capitals ("KINNITATUD", whose own line is lower). Digits are left
+// alone: "11" in a serif face stands that far apart. Counts each split in
+// *splits.
+constexpr double kTightestSpace = 0.2;
+constexpr double kRunTogetherConfidence = 90;
+
+std::vector<std::vector<const Symbol*>> split_wide_gaps(const std::vector<std::vector<const Symbol*>>& parts, PIX* ink,
+                                                        int y0, int y1, int body_height, int* splits) {
+  if (!ink || body_height <= 0) return parts;
+  const double least = kTightestSpace * body_height;
+  std::vector<std::vector<const Symbol*>> out;
+  for (const auto& part : parts) {
+    out.emplace_back();
+    for (size_t i = 0; i < part.size(); ++i) {
+      if (i > 0 && part[i - 1]->letter && part[i]->letter && white_between(ink, *part[i - 1], *part[i], y0, y1) >= least) {
+        out.emplace_back();
+        ++*splits;
+      }
+      out.back().push_back(part[i]);
+    }
+  }
+  return out;
+}
+
+// The median height of the page's text lines, in pixels (0 with none).
+int median_line_height(const tesseract::ResultIterator& at) {
+  tesseract::ResultIterator it(at);
+  it.Begin();
+  std::vector<int> heights;
+  do {
+    int x0, y0, x1, y1;
+    if (it.BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) heights.push_back(y1 - y0);
+  } while (it.Next(tesseract::RIL_TEXTLINE));
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
 // A text line's box as Tesseract gives it spans its tallest letter and its
 // lowest descender, so its top moves by a couple of points with what the line
 // holds ("Olemas" has ascenders, "ning toimub" fewer) and the pitch between
@@ -229,6 +292,7 @@ Page Engine::read(const Image& image) const {
   PixPtr straight(pixFindSkewAndDeskew(pix.get(), 0, &angle, &confidence));
   if (straight) out.skew_degrees = angle;
   PIX* source = straight ? straight.get() : pix.get();
+  PixPtr ink(pixThresholdToBinary(source, 180));   // for the shapes and gaps looked at after recognition
 
   // No OpenMP team: Tesseract asks for ten threads per network layer, which on
   // two cores, beside the other workers, mostly spin (measured: a scanned page
@@ -249,6 +313,7 @@ Page Engine::read(const Image& image) const {
   std::vector<LineStart> lines;       // each text line's first word kept ...
   std::vector<size_t> line_starts;    // ... and its index in out.words
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  const int body_height = it ? median_line_height(*it) : 0;
   if (it) {
     bool opens_line = true;
     bool line_started = false;
@@ -273,7 +338,9 @@ Page Engine::read(const Image& image) const {
       const double base = !has_base ? y1 : bx1 == bx0 ? by0 : by0 + double(by1 - by0) * ((x0 + x1) / 2.0 - bx0) / (bx1 - bx0);
       const double confidence = it->Confidence(tesseract::RIL_WORD);
       const std::vector<Symbol> symbols = word_symbols(*it);
-      const auto parts = split_specks(symbols, first, &out.unsure_marks);
+      const auto parts = split_wide_gaps(split_specks(symbols, first, &out.unsure_marks),
+                                         confidence < kRunTogetherConfidence ? ink.get() : nullptr, y0, y1, body_height,
+                                         &out.split_words);
       word_boxes.push_back(PixelBox{x0, y0, x1, y1});
       for (size_t k = 0; k < parts.size(); ++k) {
         Word w;
@@ -297,7 +364,7 @@ Page Engine::read(const Image& image) const {
   // Bullets Tesseract left out go in before their line's first word, last
   // line first so that the indexes still hold; each takes that word's
   // confidence (the shape test has none of its own).
-  std::vector<FoundBullet> bullets = find_dropped_bullets(source, lines, word_boxes);
+  std::vector<FoundBullet> bullets = find_dropped_bullets(ink.get(), lines, word_boxes);
   std::sort(bullets.begin(), bullets.end(), [](const FoundBullet& a, const FoundBullet& b) { return a.line > b.line; });
   for (const FoundBullet& b : bullets) {
     const size_t at = line_starts[b.line];

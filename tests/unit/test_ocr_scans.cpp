@@ -47,13 +47,13 @@ double scan_f1(const std::vector<std::string>& pdfs, const std::string& language
 
 }  // namespace
 
-// The goal is 0.95 (issue 17); this build reaches 0.9511, since the bullets
-// Tesseract leaves out are found by their shape (ocr/bullets.h). What still
-// stands between it and the truth: OCR's own misreadings of single letters
-// ("an" for "on", "õigüsed"), a speck read as a sure mark glued to a word
-// ("sujuv;", "Ametijuhend."), two words run together where a speck filled
-// the gap ("saadatööalast"), and long competency texts, one wrong letter of
-// which loses the whole item.
+// The goal is 0.95 (issue 17); this build reaches 0.9579, since the bullets
+// Tesseract leaves out are found by their shape (ocr/bullets.h) and words it
+// runs together over a word space are split. What still stands between it
+// and the truth: OCR's own misreadings of single letters ("an" for "on",
+// "õigüsed"), a speck read as a sure mark glued to a word ("sujuv;",
+// "Ametijuhend."), and long competency texts, one wrong letter of which
+// loses the whole item.
 TEST_CASE("ocr: the seed scans read near their truth, every record partial with ocr_used") {
   const auto pdfs = aj::test::pdfs_in("scans");
   REQUIRE(pdfs.size() == 5);

@@ -1,9 +1,12 @@
-// test_ocr_bullets.cpp — bullets Tesseract left out, found by their shape
-// (ocr/bullets.h): drawn blobs beside drawn lines' first words, and a scan
-// whose bullets Tesseract drops (001's page 2) read as separate items.
+// test_ocr_repairs.cpp — what src/ocr/ puts right after Tesseract: bullets
+// it left out, found by their shape (ocr/bullets.h: drawn blobs beside drawn
+// lines' first words, and a scan whose bullets Tesseract drops, 001's page
+// 2), and words it ran together over a word space.
 #include <doctest/doctest.h>
 
 #include <leptonica/allheaders.h>
+
+#include <algorithm>
 
 #include "corpus_paths.h"
 #include "extract/pdf.h"
@@ -17,13 +20,12 @@ using aj::ocr::PixPtr;
 
 namespace {
 
-// A white 8-bit page with dark rectangles, as a scan at 300 dpi.
+// The ink of a page scanned at 300 dpi (1-bit, 1 is ink): these rectangles.
 PixPtr page_with(const std::vector<PixelBox>& ink) {
-  PixPtr pix(pixCreate(800, 400, 8));
-  pixSetAllArbitrary(pix.get(), 255);
+  PixPtr pix(pixCreate(800, 400, 1));
   for (const PixelBox& b : ink)
     for (int y = b.y0; y < b.y1; ++y)
-      for (int x = b.x0; x < b.x1; ++x) pixSetPixel(pix.get(), x, y, 0);
+      for (int x = b.x0; x < b.x1; ++x) pixSetPixel(pix.get(), x, y, 1);
   return pix;
 }
 
@@ -32,7 +34,7 @@ LineStart line_at(int x, int top) { return LineStart{PixelBox{x, top, 700, top +
 
 }  // namespace
 
-TEST_CASE("ocr bullets: a filled dot or a dash before a line's first word is a bullet, other blobs are not") {
+TEST_CASE("ocr repairs: a filled dot or a dash before a line's first word is a bullet, other blobs are not") {
   const std::vector<LineStart> lines{line_at(200, 20), line_at(200, 100), line_at(200, 180), line_at(200, 260)};
   std::vector<PixelBox> words;
   for (const auto& l : lines) words.push_back(l.first_word);
@@ -50,7 +52,7 @@ TEST_CASE("ocr bullets: a filled dot or a dash before a line's first word is a b
                             {30, 194, 48, 212},                     // … a dot 152 px (3.5 lines) before its word: still one
                             {120, 260, 160, 300}});                 // a blob 40 px across: too large
     for (int y = 36; y < 50; ++y)                                   // hollow out the first: a ring (o, ☐)
-      for (int x = 132; x < 146; ++x) pixSetPixel(pix.get(), x, y, 255);
+      for (int x = 132; x < 146; ++x) pixSetPixel(pix.get(), x, y, 0);
     const auto found = find_dropped_bullets(pix.get(), lines, words);
     REQUIRE(found.size() == 1);
     CHECK(found[0].line == 2);
@@ -65,7 +67,7 @@ TEST_CASE("ocr bullets: a filled dot or a dash before a line's first word is a b
   }
 }
 
-TEST_CASE("ocr bullets: the items of a scanned result cell whose bullets Tesseract drops come out one by one") {
+TEST_CASE("ocr repairs: the items of a scanned result cell whose bullets Tesseract drops come out one by one") {
   aj::extract::Extractor ex;
   ex.set_ocr({aj::extract::OcrMode::auto_detect, "est"});
   const auto doc = ex.load_file(aj::test::corpus("scans/001_ada39cec4ddc1188.a.scan.pdf"));
@@ -77,5 +79,31 @@ TEST_CASE("ocr bullets: the items of a scanned result cell whose bullets Tessera
   bool said = false;
   for (const auto& p : doc.problems)
     said = said || (p.code == aj::Code::ocr_used && p.page == 2 && p.message.find("bullets found by their shape") != std::string::npos);
+  CHECK(said);
+}
+
+TEST_CASE("ocr repairs: words Tesseract runs together over a word space are two words, and said so") {
+  aj::extract::Extractor ex;
+  ex.set_ocr({aj::extract::OcrMode::auto_detect, "est"});
+  std::vector<std::string> words;
+  auto read = [&](const std::string& rel) {
+    auto doc = ex.load_file(aj::test::corpus(rel));
+    REQUIRE(doc.readable());
+    words.clear();
+    for (const auto& page : doc.pages)
+      for (const auto& w : page.words) words.push_back(w.text);
+    return doc;
+  };
+  auto has = [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  read("scans/003_15a2b8cbd924b2ac.a.scan.pdf");
+  CHECK(has("KINNITATUD"));   // capitals stand closer than a space: left whole
+  const auto doc = read("scans/001_ada39cec4ddc1188.a.scan.pdf");
+  CHECK_FALSE(has("saadatööalast"));   // Tesseract's reading of "saada tööalast"
+  CHECK(has("tööalast"));
+  CHECK_FALSE(has("Igatööülesande"));
+  CHECK(has("tööülesande"));
+  bool said = false;
+  for (const auto& p : doc.problems)
+    said = said || (p.code == aj::Code::ocr_used && p.message.find("split at a word space") != std::string::npos);
   CHECK(said);
 }
