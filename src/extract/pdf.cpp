@@ -240,6 +240,7 @@ void Extractor::recognise(poppler::page& source, Page& page, std::vector<Problem
           one_decimal(read.skew_degrees) + "°): " + std::to_string(page.words.size()) +
           " words, mean word confidence " + one_decimal(confidence_sum / page.words.size()) + " of 100" +
           (read.unsure_marks > 0 ? "; " + std::to_string(read.unsure_marks) + " unsure marks left out as specks" : "") +
+          (read.speck_marks > 0 ? "; " + std::to_string(read.speck_marks) + " marks at a word's end too faint for print, left out or mended" : "") +
           (read.split_words > 0 ? "; " + std::to_string(read.split_words) + " words split at a word space" : "") +
           (read.shaped_bullets > 0 ? "; " + std::to_string(read.shaped_bullets) + " bullets found by their shape" : "")));
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ocr/bullets.h"
+#include "ocr/final_marks.h"
 #include "ocr/pix.h"
 
 namespace aj::ocr {
@@ -338,15 +339,38 @@ Page Engine::read(const Image& image) const {
       const double base = !has_base ? y1 : bx1 == bx0 ? by0 : by0 + double(by1 - by0) * ((x0 + x1) / 2.0 - bx0) / (bx1 - bx0);
       const double confidence = it->Confidence(tesseract::RIL_WORD);
       const std::vector<Symbol> symbols = word_symbols(*it);
-      const auto parts = split_wide_gaps(split_specks(symbols, first, &out.unsure_marks),
-                                         confidence < kRunTogetherConfidence ? ink.get() : nullptr, y0, y1, body_height,
-                                         &out.split_words);
+      auto parts = split_wide_gaps(split_specks(symbols, first, &out.unsure_marks),
+                                   confidence < kRunTogetherConfidence ? ink.get() : nullptr, y0, y1, body_height,
+                                   &out.split_words);
       word_boxes.push_back(PixelBox{x0, y0, x1, y1});
+      // A sure mark at the word's end may still be a speck (final_marks.h).
+      std::string mended;   // the last part's last symbol read anew, if it was
+      bool dropped = false;
+      if (!parts.empty() && parts.back().size() > 1 && parts.back().back()->mark &&
+          parts.back()[parts.back().size() - 2]->letter) {
+        const std::string& mark = parts.back().back()->text;
+        switch (weigh_final_mark(ink.get(), x1, y0, y1, body_height, mark)) {
+          case MarkInk::speck:
+            parts.back().pop_back();
+            dropped = true;
+            ++out.speck_marks;
+            break;
+          case MarkInk::lower:
+            mended = mark == ":" ? "." : ",";
+            ++out.speck_marks;
+            break;
+          case MarkInk::print:
+            break;
+        }
+      }
       for (size_t k = 0; k < parts.size(); ++k) {
         Word w;
         for (const Symbol* s : parts[k]) w.text += s->text;
-        const int px0 = parts.size() == 1 ? x0 : parts[k].front()->x0;
-        const int px1 = parts.size() == 1 ? x1 : parts[k].back()->x1;
+        const bool last = k + 1 == parts.size();
+        if (last && !mended.empty()) w.text.replace(w.text.size() - parts[k].back()->text.size(), std::string::npos, mended);
+        const bool whole = parts.size() == 1 && !dropped;
+        const int px0 = whole ? x0 : parts[k].front()->x0;
+        const int px1 = whole ? x1 : parts[k].back()->x1;
         if (!line_started && has_line) {
           lines.push_back(LineStart{PixelBox{lx0, ly0, lx1, ly1}, static_cast<int>(base), PixelBox{px0, y0, px1, y1}});
           line_starts.push_back(out.words.size());

@@ -42,6 +42,7 @@ struct Page {
   std::vector<Word> words;
   double skew_degrees = 0;   // the angle straightened before recognition
   int unsure_marks = 0;      // marks (no letter or digit) left out of words as specks
+  int speck_marks = 0;       // sure marks at a word's end that the ink shows to be specks: left out or mended
   int split_words = 0;       // words split where two letters stood a word space apart
   int shaped_bullets = 0;    // bullets Tesseract left out, found by their shape (bullets.h)
 };

@@ -11,6 +11,7 @@
 #include "corpus_paths.h"
 #include "extract/pdf.h"
 #include "ocr/bullets.h"
+#include "ocr/final_marks.h"
 #include "ocr/pix.h"
 
 using aj::ocr::find_dropped_bullets;
@@ -106,4 +107,24 @@ TEST_CASE("ocr repairs: words Tesseract runs together over a word space are two 
   for (const auto& p : doc.problems)
     said = said || (p.code == aj::Code::ocr_used && p.message.find("split at a word space") != std::string::npos);
   CHECK(said);
+}
+
+TEST_CASE("ocr repairs: a word's last mark is weighed against print's smallest dot") {
+  using aj::ocr::MarkInk;
+  using aj::ocr::weigh_final_mark;
+  // A letter (x 100–139) and, a gap on, what Tesseract read as the mark;
+  // the line is 44 px high (11 points at 300 dpi), so print's dot has 16 px.
+  auto weigh = [](const std::vector<PixelBox>& mark, const std::string& text) {
+    std::vector<PixelBox> ink{{100, 10, 140, 35}};
+    ink.insert(ink.end(), mark.begin(), mark.end());
+    const auto pix = page_with(ink);
+    return weigh_final_mark(pix.get(), 151, 0, 44, 44, text);
+  };
+  CHECK(weigh({{145, 30, 151, 36}}, ".") == MarkInk::print);                      // a full stop: 36 px
+  CHECK(weigh({{145, 30, 147, 32}}, ".") == MarkInk::speck);                      // a speck: 4 px
+  CHECK(weigh({{145, 14, 147, 16}}, ":") == MarkInk::speck);                      // a speck read as ':'
+  CHECK(weigh({{145, 14, 147, 16}, {145, 30, 151, 36}}, ":") == MarkInk::lower);  // a speck over a full stop
+  CHECK(weigh({{145, 14, 151, 20}, {145, 30, 151, 36}}, ":") == MarkInk::print);  // a colon
+  CHECK(weigh({{145, 30, 147, 32}}, ",") == MarkInk::print);                      // commas are left alone
+  CHECK(weigh({{140, 30, 142, 32}}, ".") == MarkInk::print);                      // touching its letter: unknown
 }

@@ -47,20 +47,20 @@ double scan_f1(const std::vector<std::string>& pdfs, const std::string& language
 
 }  // namespace
 
-// The goal is 0.95 (issue 17); this build reaches 0.9579, since the bullets
-// Tesseract leaves out are found by their shape (ocr/bullets.h) and words it
-// runs together over a word space are split. What still stands between it
-// and the truth: OCR's own misreadings of single letters ("an" for "on",
-// "õigüsed"), a speck read as a sure mark glued to a word ("sujuv;",
-// "Ametijuhend."), and long competency texts, one wrong letter of which
-// loses the whole item.
+// The goal is 0.95 (issue 17); this build reaches 0.9716, since the bullets
+// Tesseract leaves out are found by their shape (ocr/bullets.h), words it
+// runs together over a word space are split, and a word's last mark that
+// the ink shows to be a speck is left out or mended (ocr/final_marks.h).
+// What still stands between it and the truth: OCR's own misreadings of
+// single letters ("an" for "on", "õigüsed"), and long competency texts, one
+// wrong letter of which loses the whole item.
 TEST_CASE("ocr: the seed scans read near their truth, every record partial with ocr_used") {
   const auto pdfs = aj::test::pdfs_in("scans");
   REQUIRE(pdfs.size() == 5);
   std::vector<std::pair<std::string, bool>> statuses;
   const double f1 = scan_f1(pdfs, "est", &statuses);
   MESSAGE("field-F1 of corpus/scans: " << f1);
-  CHECK(f1 >= 0.95);
+  CHECK(f1 >= 0.965);   // the goal is 0.95; the floor keeps what was won
   REQUIRE(statuses.size() == 5);
   for (const auto& [status, ocr_used] : statuses) {
     CHECK(status == "partial");   // OCR'd text is never ok
